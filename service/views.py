@@ -1,0 +1,152 @@
+"""The one view that serves every concept, in every format."""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import urlencode
+
+from flask import Request, Response, request
+from marshmallow import ValidationError
+
+from concepts.base import Concept, InputError
+from concepts.text import Message, pick
+
+from . import render
+from .encoding import dumps
+from .negotiation import (COMMON_PARAMETERS, FORMATS, choose_format, choose_language,
+                          choose_theme)
+from .problems import Problem, problem_from_errors
+
+CACHE_CONTROL = "public, max-age=3600"
+
+
+def make_view(concept: Concept):
+    """Return the Flask view function for ``concept``."""
+
+    def view(extension: str | None = None) -> Response:
+        params = read_parameters(request)
+        lang = choose_language(request, params)
+        request.environ["service.lang"] = lang
+        output = choose_format(request, extension, params)
+        theme = choose_theme(params, "auto" if output == "html" else "light")
+        loaded = load_parameters(concept, params)
+        try:
+            outcome = concept.compute(loaded)
+        except InputError as error:
+            raise problem_from_errors(error.errors) from error
+
+        document = build_document(concept, outcome, loaded, params, lang, theme)
+        body = render.FORMATTERS[output](document, outcome)
+        return finish(Response(body, mimetype=FORMATS[output]), lang)
+
+    view.__name__ = f"concept_{concept.operation_id}"
+    return view
+
+
+def read_parameters(req: Request) -> dict:
+    """Merge the query string and, for POST, the JSON body (the body wins)."""
+    params = {}
+    for key in req.args:
+        values = req.args.getlist(key)
+        if len(values) > 1:
+            message = Message(f"'{key}' is given {len(values)} times; give it once.",
+                              f"“{key}”出现了 {len(values)} 次；只能给一次。")
+            raise Problem(400, message, {key: message})
+        params[key] = values[0]
+
+    if req.method == "POST":
+        body = req.get_json(silent=True)
+        if not isinstance(body, dict):
+            message = Message(
+                "The POST body must be a JSON object of parameters, sent with "
+                "Content-Type: application/json.",
+                "POST 请求体必须是由参数组成的 JSON 对象，并带有 "
+                "Content-Type: application/json。")
+            raise Problem(400, message, {"body": message})
+        params.update(body)
+
+    return params
+
+
+def load_parameters(concept: Concept, params: dict) -> dict:
+    """Validate the concept's own parameters with its schema."""
+    schema = concept.schema()
+    accepted = [field.data_key or name for name, field in schema.fields.items()]
+    unknown = [key for key in params if key not in accepted and key not in COMMON_PARAMETERS]
+    if unknown:
+        listed = ", ".join(accepted + list(COMMON_PARAMETERS))
+        errors = {key: Message(
+            f"Unknown parameter '{key}'. /{concept.name} accepts: {listed}.",
+            f"未知参数“{key}”。/{concept.name} 接受的参数有：{listed}。")
+            for key in unknown}
+        raise problem_from_errors(errors)
+
+    own = {key: value for key, value in params.items() if key in accepted}
+    try:
+        return schema.load(own)
+    except ValidationError as error:
+        raise problem_from_errors(_flatten(error.messages)) from error
+
+
+_MISSING = Message("This parameter is required.", "此参数为必填项。")
+
+
+def _flatten(messages: dict) -> dict[str, Message | str]:
+    errors = {}
+    for key, value in messages.items():
+        first = value[0] if isinstance(value, list) and value else value
+        if isinstance(first, str) and first.startswith("Missing data for required field"):
+            first = Message(f"'{key}' is required.", f"“{key}”是必填参数。")
+        errors[key] = first if isinstance(first, str) else str(first)
+
+    return errors
+
+
+def build_document(concept, outcome, loaded, params, lang, theme) -> dict:
+    """Assemble the JSON response body that every format is rendered from."""
+    explanation = concept.explain(outcome, lang)
+    svg = concept.draw(outcome, lang, theme)
+    return {
+        "concept": concept.name,
+        "title": pick(concept.title, lang),
+        "lang": lang,
+        "inputs": outcome.inputs,
+        "result": outcome.result,
+        "steps": [{"text": step.text, "values": step.values}
+                  for step in explanation.steps],
+        "summary": explanation.summary,
+        "explanation": explanation.markdown,
+        "svg": svg,
+        "links": _links(concept, loaded, params),
+    }
+
+
+def _links(concept: Concept, loaded: dict, params: dict) -> dict:
+    schema = concept.schema()
+    query = []
+    for name, field in schema.fields.items():
+        key = field.data_key or name
+        if key in params and loaded.get(name) is not None:
+            query.append((key, field.to_query(loaded[name])))
+    for key in ("lang", "theme"):
+        if key in params:
+            query.append((key, str(params[key]).strip().lower()))
+
+    suffix = ("?" + urlencode(query, safe=",;:")) if query else ""
+    root = request.host_url.rstrip("/")
+    return {name: f"{root}/{concept.name}{'' if name == 'json' else '.' + name}{suffix}"
+            for name in FORMATS}
+
+
+def finish(response: Response, lang: str) -> Response:
+    """Add the caching headers and answer If-None-Match with 304."""
+    digest = hashlib.sha256(response.get_data()).hexdigest()[:32]
+    response.set_etag(digest)
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    response.headers["Content-Language"] = lang
+    response.vary.update(("Accept", "Accept-Language"))
+    return response.make_conditional(request)
+
+
+def json_body(document: dict) -> str:
+    return dumps(document)
