@@ -46,6 +46,12 @@ def to_plain(value: Any) -> Any:
 
 
 def dumps(value: Any) -> str:
-    """Encode ``value`` as strict JSON text (UTF-8, no NaN or Infinity tokens)."""
-    return json.dumps(to_plain(value), allow_nan=False, ensure_ascii=False,
+    """Encode ``value`` as strict JSON text (UTF-8, no NaN or Infinity tokens).
+
+    ``<``, ``>`` and ``&`` are written as \\u escapes, which parse to the
+    same strings but cannot close a ``<script>`` block if a page inlines
+    the JSON.
+    """
+    text = json.dumps(to_plain(value), allow_nan=False, ensure_ascii=False,
                       separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -3,7 +3,7 @@
 apispec assembles the document; the schemas come from each field's own
 ``openapi()`` and ``openapi_body()`` because our list fields take text
 in a URL and arrays in a body, which no generic converter describes.
-Run ``python -m service.openapi`` to rewrite ``openapi.yaml``.
+Run ``python -m service --write-openapi`` to rewrite ``openapi.yaml``.
 """
 
 from __future__ import annotations
@@ -183,13 +183,9 @@ def to_yaml(document: dict) -> str:
     return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=88)
 
 
-def main() -> None:
+def write_spec() -> None:
     """Rewrite openapi.yaml at the repository root from the registry."""
     from concepts import load_all
 
     SPEC_PATH.write_text(to_yaml(build_spec(load_all())), encoding="utf-8")
     print(f"wrote {SPEC_PATH}", file=sys.stderr)
-
-
-if __name__ == "__main__":
-    main()

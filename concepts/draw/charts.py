@@ -123,8 +123,9 @@ def draw_bars(svg: Svg, axes: Axes, labels: list[str], series: list[BarSeries],
                          anchor="middle", class_="muted")
 
         if index % label_every == 0:
-            svg.text(axes.left + (index + 0.5) * slot, axes.bottom + 15,
-                     _shorten(label, slot * label_every), size=11, anchor="middle")
+            shown = _shorten(label, slot * label_every)
+            svg.text(axes.left + (index + 0.5) * slot, axes.bottom + 15, shown,
+                     size=11, anchor="middle", tooltip=label if shown != label else None)
 
     svg.line(axes.left, axes.bottom, axes.right, axes.bottom, class_="axis")
 

@@ -103,9 +103,17 @@ class Svg:
         self.add("path", d=d, **attributes)
 
     def text(self, x, y, content, *, size: float = 12, anchor: str = "start",
-             **attributes) -> None:
-        self.add("text", str(content), x=float(x), y=float(y), font_size=float(size),
-                 text_anchor=anchor if anchor != "start" else None, **attributes)
+             tooltip: str | None = None, **attributes) -> None:
+        """Append a text element; ``tooltip`` adds the full text as a child
+        ``<title>``, for labels shortened to fit.
+        """
+        attrs = _attrs(dict(x=float(x), y=float(y), font_size=float(size),
+                            text_anchor=anchor if anchor != "start" else None,
+                            **attributes))
+        inner = esc(content)
+        if tooltip is not None:
+            inner += f"<title>{esc(tooltip)}</title>"
+        self.parts.append(f"<text{attrs}>{inner}</text>")
 
     def render(self) -> str:
         head = (

@@ -194,7 +194,9 @@ def _cross_terms(p, q, scale, entropy, infinite, labels) -> dict:
         cross_entropy = kl = math.inf
     else:
         cross_entropy = math.fsum(pi * si for pi, si in zip(p, q_surprisal) if pi > 0)
-        kl = math.fsum(pi * math.log(pi / qi) for pi, qi in zip(p, q) if pi > 0)
+        # log p - log q, not log(p / q): the ratio overflows for subnormal q.
+        kl = math.fsum(pi * (math.log(pi) - math.log(qi))
+                       for pi, qi in zip(p, q) if pi > 0)
         kl = max(kl / scale, 0.0)
 
     return {
@@ -488,7 +490,9 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     result = outcome.result
     words = _DRAW_WORDS[lang]
     unit = UNITS[facts.base][1 if lang == "zh" else 0]
-    bars_width = min(max(300, 60 * len(facts.p) + 120), 700)
+    widest = max(text_width(label, 11) for label in facts.labels)
+    slot = min(max(widest + 12, 60), 110)
+    bars_width = min(max(300, slot * len(facts.p) + 120), 760)
     curve_width = 300 if facts.bernoulli else 0
     width, height = bars_width + curve_width, 470
     svg = Svg(width, height, title=words["title_q" if facts.q else "title"],
