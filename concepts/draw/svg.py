@@ -14,13 +14,14 @@ import unicodedata
 from .theme import stylesheet
 
 
+# Control characters (Unicode category Cc) other than tab and newline are
+# not allowed in XML 1.0, so they become spaces.
+_CONTROL = {code: " " for code in [*range(0, 32), *range(127, 160)] if code not in (9, 10)}
+
+
 def esc(text) -> str:
     """Escape text for use in SVG element content or attribute values."""
-    cleaned = "".join(
-        char if char in "\t\n" or unicodedata.category(char) != "Cc" else " "
-        for char in str(text)
-    )
-    return html.escape(cleaned, quote=True)
+    return html.escape(str(text).translate(_CONTROL), quote=True)
 
 
 def num(value: float) -> str:
@@ -50,8 +51,9 @@ def _attrs(attributes: dict) -> str:
             continue
         name = key.rstrip("_").replace("_", "-")
         if isinstance(value, float):
-            value = num(value)
-        parts.append(f' {name}="{esc(value)}"')
+            parts.append(f' {name}="{num(value)}"')
+        else:
+            parts.append(f' {name}="{esc(value)}"')
 
     return "".join(parts)
 
