@@ -1,0 +1,1 @@
+"""Graph algorithms and the grid maze, one concept per module."""
