@@ -45,7 +45,7 @@ class Outcome:
 
     ``inputs`` is the normalised input and ``result`` the numbers, both
     JSON-ready apart from floats (the service writes non-finite floats as
-    the strings "Infinity" and "-Infinity"). ``facts`` holds anything else
+    the strings "Infinity" and "-Infinity"). ``facts`` contains anything else
     that ``explain`` and ``draw`` need, and is never sent.
     """
 
@@ -56,7 +56,7 @@ class Outcome:
 
 @dataclass
 class Explanation:
-    """What ``explain`` returns, all in one language."""
+    """The text of one outcome in one language: summary, Markdown and steps."""
 
     summary: str
     markdown: str
