@@ -2,8 +2,8 @@
 
 Both apps run in this process through Werkzeug's test client, one after
 the other, so the ratio shows what validation, computing, explaining,
-drawing and encoding cost over Flask's own routing (no sockets; a real
-server adds the same network cost to both). Run from the repository root:
+drawing and encoding cost over Flask's own routing. No sockets are
+involved, and a real server adds the same network cost to both. Run from the repository root:
 
     .venv/bin/python bench/bench_service.py [--seconds 3]
 """

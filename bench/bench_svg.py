@@ -2,8 +2,8 @@
 
 The chart is the entropy drawing of the default example (three bars of
 p over their surprisals). matplotlib draws the same two bar panels with
-labels; its SVG backend is set to keep text as text and to a fixed hash
-salt so it is deterministic too. Needs the bench extra (matplotlib):
+labels. Its SVG backend keeps text as text and uses a fixed hash salt,
+so its output is deterministic too. Needs the bench extra (matplotlib):
 
     .venv/bin/pip install '.[bench]' && .venv/bin/python bench/bench_svg.py
 """

@@ -2,9 +2,9 @@
 
 Every concept's input schema is a marshmallow ``Schema`` built from these
 fields. A field accepts the text form used in a URL (``p=0.5,0.25``) and
-the native JSON form used in a POST body (``"p": [0.5, 0.25]``), raises
-bilingual ``Message`` errors that name the value and what is accepted,
-and describes itself for the OpenAPI document through ``openapi()``.
+the native JSON form used in a POST body (``"p": [0.5, 0.25]``). Its
+errors are bilingual ``Message`` objects that name the value and what is
+accepted, and ``openapi()`` describes it for the OpenAPI document.
 """
 
 from __future__ import annotations
@@ -178,7 +178,7 @@ class Integer(Field):
     """A whole number between ``minimum`` and ``maximum`` inclusive.
 
     A value above ``maximum`` is a size limit when ``too_large`` is set,
-    and then answers 413 instead of 400.
+    and then gets a 413 instead of a 400.
     """
 
     def __init__(self, *, minimum: int, maximum: int, too_large=False, **kwargs):
@@ -276,7 +276,7 @@ class Boolean(Field):
 class NumberList(Field):
     """Comma-separated numbers in a URL, or a JSON array of numbers.
 
-    More than ``max_length`` entries is a size limit and answers 413.
+    More than ``max_length`` entries is a size limit and gets a 413.
     """
 
     def __init__(self, *, min_length: int = 1, max_length: int, **kwargs):

@@ -1,8 +1,8 @@
 """The OpenAPI 3.1 document, generated from the concept registry.
 
-apispec assembles the document; the schemas come from each field's own
-``openapi()`` and ``openapi_body()`` because our list fields take text
-in a URL and arrays in a body, which no generic converter describes.
+apispec assembles the document. The schemas come from each field's own
+``openapi()`` and ``openapi_body()``, because our list fields take text
+in a URL and arrays in a body and no generic converter describes that.
 Run ``python -m service --write-openapi`` to rewrite ``openapi.yaml``.
 """
 

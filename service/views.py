@@ -139,7 +139,7 @@ def _links(concept: Concept, loaded: dict, params: dict) -> dict:
 
 
 def finish(response: Response, lang: str) -> Response:
-    """Add the caching headers and answer If-None-Match with 304."""
+    """Add the caching headers and return 304 when If-None-Match matches."""
     digest = hashlib.sha256(response.get_data()).hexdigest()[:32]
     response.set_etag(digest)
     response.headers["Cache-Control"] = CACHE_CONTROL

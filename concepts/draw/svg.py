@@ -1,9 +1,10 @@
 """A small SVG builder that escapes every piece of text it writes.
 
-We build SVG with f-strings behind this class rather than a library: on
-20 labelled bars it took about 73 µs against 755 µs for svg.py 1.10 and
-984 µs for drawsvg 2.4, and neither of those escapes attribute values,
-so caller text could inject markup.
+We build SVG with f-strings behind this class rather than a library.
+Measured on 20 labelled bars on a 2-core machine (December 2026), an
+f-string builder took about 73 µs, svg.py 1.10 755 µs and drawsvg 2.4
+984 µs. Neither library escapes attribute values, so caller text could
+inject markup.
 """
 
 from __future__ import annotations
