@@ -280,12 +280,12 @@ class _EN:
         if p == 0:
             return (f"{label}: p = 0. It never happens, and by the convention "
                     "0·log 0 = 0 it adds nothing.")
-        return (f"{label}: p = {fmt(p)}, surprisal -{log} {fmt(p)} = {fmt(s)} {unit}, "
+        return (f"{label}: p = {fmt(p)}, surprisal -{log} {fmt(p)} = {_amount(s, unit)}, "
                 f"contributes {fmt(p)} × {fmt(s)} = {fmt(contribution)}.")
 
     @staticmethod
     def entropy_sum(entropy, unit) -> str:
-        return f"H(p) = sum of the contributions = {fmt(entropy)} {unit}."
+        return f"H(p) = sum of the contributions = {_amount(entropy, unit)}."
 
     @staticmethod
     def cross(result, unit, log) -> str:
@@ -293,12 +293,12 @@ class _EN:
             names = ", ".join(result["infinite_because"])
             return (f"q gives probability 0 to {names}, which p gives a positive "
                     f"probability, so -{log} q is infinite there and H(p,q) = ∞.")
-        return (f"H(p,q) = -Σ p(x) {log} q(x) = {fmt(result['cross_entropy'])} {unit}.")
+        return (f"H(p,q) = -Σ p(x) {log} q(x) = {_amount(result['cross_entropy'], unit)}.")
 
     @staticmethod
     def identity(result, unit) -> str:
         return (f"D(p||q) = H(p,q) - H(p) = {fmt(result['cross_entropy'])} - "
-                f"{fmt(result['entropy'])} = {fmt(result['kl_divergence'])} {unit}.")
+                f"{fmt(result['entropy'])} = {_amount(result['kl_divergence'], unit)}.")
 
     @staticmethod
     def markdown(facts: _Facts, result: dict, unit: str) -> str:
@@ -493,6 +493,7 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     widest = max(text_width(label, 11) for label in facts.labels)
     slot = min(max(widest + 12, 60), 110)
     bars_width = min(max(300, slot * len(facts.p) + 120), 760)
+    bars_width = max(bars_width, text_width(words["average"], 11) + 90)
     curve_width = 300 if facts.bernoulli else 0
     width, height = bars_width + curve_width, 470
     svg = Svg(width, height, title=words["title_q" if facts.q else "title"],
