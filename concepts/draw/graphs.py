@@ -1,0 +1,864 @@
+"""Node-link drawings of graphs, shared by every graph endpoint.
+
+``plan_graph`` computes a deterministic layout once; ``render_graph``
+draws one picture of a result, ``render_frames`` a strip of small frames
+over the steps, and ``render_animation`` an SVG whose SMIL animation
+plays the frames in a loop. Colours are marked per node and per edge with
+``NodeMark`` and ``EdgeMark``, whose ``colour`` is a theme series index
+(0-7), so one call serves traversal trees, paths, spanning trees,
+components, colourings, flows ("3/5" edge labels) and matchings.
+
+Layouts (``kind="auto"`` picks one):
+
+- ``layered``: a DAG, or an undirected forest, with up to 80 nodes.
+  Layers are the longest path from a source (DAG) or the depth from the
+  first node of each component (forest), top to bottom, and nodes in a
+  layer are ordered by the barycentre of their neighbours.
+- ``circle``: other graphs with up to 12 nodes, in the caller's order
+  clockwise from the top.
+- ``force``: Fruchterman-Reingold with a fixed seed and iteration count,
+  started from the circle, so the same graph gives the same picture.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..text import fmt
+from .svg import Svg, esc, num, text_width
+
+LABEL_CHARS = 28
+_SPACING = 78.0
+_ARROW = 9.0
+
+
+@dataclass(frozen=True)
+class NodeMark:
+    """How one node is highlighted.
+
+    ``colour`` is a series index (tinted fill and ring), ``solid`` fills
+    the node with the full colour, ``badge`` is small text in a bubble at
+    the upper right (such as the visit order), ``note`` is small text
+    under the node (such as a distance), ``muted`` greys it out.
+    """
+
+    colour: int | None = None
+    solid: bool = False
+    badge: str | None = None
+    note: str | None = None
+    muted: bool = False
+
+
+@dataclass(frozen=True)
+class EdgeMark:
+    """How one edge is highlighted; ``label`` replaces the weight label."""
+
+    colour: int | None = None
+    width: float = 3.5
+    dashed: bool = False
+    label: str | None = None
+    muted: bool = False
+
+
+@dataclass
+class Frame:
+    """The marks and caption of one step, for frame strips and animations.
+
+    ``nodes`` maps a node name to its ``NodeMark`` and ``edges`` maps
+    ``(u, v)`` to its ``EdgeMark``; unmarked items are drawn plain.
+    """
+
+    nodes: dict = field(default_factory=dict)
+    edges: dict = field(default_factory=dict)
+    caption: str = ""
+
+
+@dataclass
+class LegendEntry:
+    """A legend entry: ``kind`` is "node" (a tinted disc) or "edge" (a thick line)."""
+
+    text: str
+    colour: int
+    kind: str = "node"
+
+
+@dataclass
+class _EdgeShape:
+    source: str
+    target: str
+    label: str | None
+    start: tuple[float, float]
+    control: tuple[float, float] | None
+    end: tuple[float, float]
+    tip: tuple[float, float] | None
+    label_at: tuple[float, float]
+    loop: str | None = None
+
+
+@dataclass
+class GraphPlan:
+    """A laid-out graph: node positions in pixels, edge shapes and the size."""
+
+    nodes: list[str]
+    directed: bool
+    kind: str
+    radius: float
+    font: float
+    position: dict[str, tuple[float, float]]
+    label_at: dict[str, tuple[float, float, str]]
+    inside: dict[str, bool]
+    shapes: list[_EdgeShape]
+    width: float
+    height: float
+    _index: dict = field(default_factory=dict)
+
+    def edge_key(self, source: str, target: str) -> int | None:
+        """Return the index of the edge u→v (or u-v either way when undirected)."""
+        key = self._index.get((source, target))
+        if key is None and not self.directed:
+            key = self._index.get((target, source))
+        return key
+
+
+def plan_graph(nodes: list[str], edges: list[tuple[str, str, str | None]],
+               directed: bool, *, kind: str = "auto") -> GraphPlan:
+    """Lay out ``nodes`` and ``edges`` (``(u, v, label)`` triples) in pixels."""
+    count = len(nodes)
+    radius = 16.0 if count <= 30 else 12.0 if count <= 80 else 9.0
+    font = 12.0 if count <= 30 else 10.0 if count <= 80 else 8.0
+    pairs = [(u, v) for u, v, _ in edges]
+    if kind == "auto":
+        kind = _choose_kind(nodes, pairs, directed)
+
+    if kind == "layered":
+        raw = _layered(nodes, pairs, directed)
+    elif kind == "circle":
+        raw = _circle(count)
+    else:
+        raw = _force(nodes, pairs)
+
+    points = _scale(raw, kind, radius)
+    inside = {name: text_width(_short(name), font) <= 2 * radius - 5 for name in nodes}
+    centre = points.mean(axis=0) if count else np.zeros(2)
+    label_at = {name: _label_place(points[i], centre, kind, radius, font,
+                                   _short(name))
+                for i, name in enumerate(nodes) if not inside[name]}
+    position = {name: (float(points[i][0]), float(points[i][1]))
+                for i, name in enumerate(nodes)}
+    plan = GraphPlan(nodes, directed, kind, radius, font, position, label_at, inside,
+                     [], 0.0, 0.0)
+    plan.shapes = _shapes(plan, edges, points, centre)
+    plan._index = {(shape.source, shape.target): index
+                   for index, shape in enumerate(plan.shapes)}
+    _fit(plan)
+    return plan
+
+
+def _choose_kind(nodes, pairs, directed) -> str:
+    count = len(nodes)
+    if 2 <= count <= 80 and _is_forest_or_dag(nodes, pairs, directed):
+        return "layered"
+
+    return "circle" if count <= 12 else "force"
+
+
+def _is_forest_or_dag(nodes, pairs, directed) -> bool:
+    if any(u == v for u, v in pairs):
+        return False
+
+    if not directed:
+        parent = {name: name for name in nodes}
+
+        def find(name):
+            while parent[name] != name:
+                parent[name] = parent[parent[name]]
+                name = parent[name]
+            return name
+
+        for u, v in pairs:
+            root_u, root_v = find(u), find(v)
+            if root_u == root_v:
+                return False
+            parent[root_u] = root_v
+        return True
+
+    return _longest_path_layers(nodes, pairs) is not None
+
+
+def _longest_path_layers(nodes, pairs) -> dict[str, int] | None:
+    indegree = {name: 0 for name in nodes}
+    out = {name: [] for name in nodes}
+    for u, v in pairs:
+        out[u].append(v)
+        indegree[v] += 1
+    layer = {name: 0 for name in nodes}
+    ready = [name for name in nodes if indegree[name] == 0]
+    done = 0
+    while ready:
+        node = ready.pop(0)
+        done += 1
+        for target in out[node]:
+            layer[target] = max(layer[target], layer[node] + 1)
+            indegree[target] -= 1
+            if indegree[target] == 0:
+                ready.append(target)
+
+    return layer if done == len(nodes) else None
+
+
+def _forest_layers(nodes, pairs) -> dict[str, int]:
+    adjacent = {name: [] for name in nodes}
+    for u, v in pairs:
+        adjacent[u].append(v)
+        adjacent[v].append(u)
+    layer: dict[str, int] = {}
+    for root in nodes:
+        if root in layer:
+            continue
+        layer[root] = 0
+        queue = [root]
+        while queue:
+            node = queue.pop(0)
+            for other in adjacent[node]:
+                if other not in layer:
+                    layer[other] = layer[node] + 1
+                    queue.append(other)
+
+    return layer
+
+
+def _layered(nodes, pairs, directed) -> np.ndarray:
+    layers = (_longest_path_layers(nodes, pairs) if directed
+              else _forest_layers(nodes, pairs))
+    depth = max(layers.values()) + 1
+    rows: list[list[str]] = [[] for _ in range(depth)]
+    for name in nodes:
+        rows[layers[name]].append(name)
+
+    neighbours = {name: [] for name in nodes}
+    for u, v in pairs:
+        neighbours[u].append(v)
+        neighbours[v].append(u)
+    # Barycentre sweeps down and up reduce crossings; ties keep input order.
+    for sweep in range(4):
+        order = {name: i for row in rows for i, name in enumerate(row)}
+        indices = range(1, depth) if sweep % 2 == 0 else range(depth - 2, -1, -1)
+        for index in indices:
+            row = rows[index]
+            rows[index] = sorted(row, key=lambda name: (
+                _barycentre(name, neighbours, layers, index, order, sweep),
+                order[name]))
+
+    widest = max(len(row) for row in rows)
+    points = np.zeros((len(nodes), 2))
+    where = {name: i for i, name in enumerate(nodes)}
+    for depth_index, row in enumerate(rows):
+        offset = (widest - len(row)) / 2
+        for i, name in enumerate(row):
+            points[where[name]] = (offset + i, depth_index * 1.15)
+
+    return points
+
+
+def _barycentre(name, neighbours, layers, index, order, sweep) -> float:
+    side = index - 1 if sweep % 2 == 0 else index + 1
+    linked = [order[other] for other in neighbours[name] if layers[other] == side]
+    return sum(linked) / len(linked) if linked else order[name]
+
+
+def _circle(count: int) -> np.ndarray:
+    if count == 1:
+        return np.zeros((1, 2))
+
+    angles = -math.pi / 2 + 2 * math.pi * np.arange(count) / count
+    ring = count / (2 * math.pi) if count > 6 else 1 / (2 * math.sin(math.pi / count))
+    return np.column_stack([np.cos(angles), np.sin(angles)]) * ring
+
+
+def _force(nodes, pairs, iterations: int = 160) -> np.ndarray:
+    count = len(nodes)
+    if count == 1:
+        return np.zeros((1, 2))
+
+    rng = np.random.default_rng(20240601)
+    points = _circle(count) + rng.normal(0, 0.05, (count, 2))
+    where = {name: i for i, name in enumerate(nodes)}
+    links = np.array([(where[u], where[v]) for u, v in pairs if u != v],
+                     dtype=int).reshape(-1, 2)
+    ideal = 1.0
+    temperature = math.sqrt(count) / 3
+    for step in range(iterations):
+        delta = points[:, None, :] - points[None, :, :]
+        distance = np.sqrt((delta ** 2).sum(axis=2)) + np.eye(count) + 1e-9
+        push = (ideal ** 2 / distance ** 2)[:, :, None] * delta
+        np.einsum("iij->ij", push)[:] = 0
+        move = push.sum(axis=1)
+        if len(links):
+            pull = points[links[:, 0]] - points[links[:, 1]]
+            length = np.sqrt((pull ** 2).sum(axis=1))[:, None] + 1e-9
+            force = pull * length / ideal
+            np.add.at(move, links[:, 0], -force)
+            np.add.at(move, links[:, 1], force)
+        move -= points * 0.02 * math.sqrt(count)
+        size = np.sqrt((move ** 2).sum(axis=1))[:, None] + 1e-9
+        points += move / size * np.minimum(size, temperature)
+        temperature *= 0.97
+
+    return points
+
+
+def _scale(raw: np.ndarray, kind: str, radius: float) -> np.ndarray:
+    """Scale unit layouts so the closest two nodes are about a spacing apart."""
+    if len(raw) < 2:
+        return raw.astype(float)
+
+    spacing = _SPACING if radius >= 16 else _SPACING * radius / 16 * 1.2
+    if kind != "force":
+        return raw * spacing
+
+    delta = raw[:, None, :] - raw[None, :, :]
+    distance = np.sqrt((delta ** 2).sum(axis=2)) + np.eye(len(raw)) * 1e9
+    nearest = np.sort(distance.min(axis=1))
+    typical = nearest[len(nearest) // 10] or 1.0
+    return raw * (spacing * 0.8 / typical)
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"
+
+
+def _label_place(point, centre, kind, radius, font, text):
+    x, y = float(point[0]), float(point[1])
+    if kind == "circle":
+        dx, dy = x - centre[0], y - centre[1]
+        length = math.hypot(dx, dy) or 1.0
+        dx, dy = dx / length, dy / length
+        gap = radius + 5 + (9 if abs(dy) > 0.8 else 0)
+        anchor = "start" if dx > 0.35 else "end" if dx < -0.35 else "middle"
+        lift = font * 0.35 + (font * 0.6 if dy > 0.35 and anchor == "middle" else 0)
+        return (x + dx * gap, y + dy * gap + lift, anchor)
+
+    return (x, y + radius + font + 1, "middle")
+
+
+def _shapes(plan: GraphPlan, edges, points, centre) -> list[_EdgeShape]:
+    where = {name: i for i, name in enumerate(plan.nodes)}
+    present = {(u, v) for u, v, _ in edges}
+    check_clearance = len(plan.nodes) <= 80
+    shapes = []
+    for u, v, label in edges:
+        source, target = points[where[u]], points[where[v]]
+        if u == v:
+            shapes.append(_loop(plan, u, label, source, centre))
+            continue
+        bend = 0.0
+        if plan.directed and (v, u) in present:
+            bend = 0.16
+        elif check_clearance:
+            bend = _clear_bend(points, where[u], where[v], plan.radius)
+        shapes.append(_curve(plan, u, v, label, source, target, bend, points))
+
+    return shapes
+
+
+def _clear_bend(points, i, j, radius) -> float:
+    """Return a sideways bend (fraction of the length) that misses other nodes."""
+    others = np.delete(np.arange(len(points)), [i, j])
+    if len(others) == 0:
+        return 0.0
+
+    start, end = points[i], points[j]
+    for bend in (0.0, 0.2, -0.2, 0.35, -0.35):
+        curve = _sample_curve(start, end, bend)
+        gaps = np.sqrt(((points[others][:, None, :] - curve[None, :, :]) ** 2)
+                       .sum(axis=2)).min()
+        if gaps > radius + 4:
+            return bend
+
+    return 0.0
+
+
+def _sample_curve(start, end, bend, count: int = 12) -> np.ndarray:
+    control = _control(start, end, bend)
+    t = np.linspace(0.1, 0.9, count)[:, None]
+    return (1 - t) ** 2 * start + 2 * (1 - t) * t * control + t ** 2 * end
+
+
+def _control(start, end, bend) -> np.ndarray:
+    middle = (start + end) / 2
+    direction = end - start
+    normal = np.array([direction[1], -direction[0]])
+    return middle + normal * bend
+
+
+def _unit(vector) -> np.ndarray:
+    length = math.hypot(vector[0], vector[1]) or 1.0
+    return np.asarray(vector) / length
+
+
+def _curve(plan, u, v, label, source, target, bend, points) -> _EdgeShape:
+    control = _control(source, target, bend)
+    out = _unit(control - source)
+    back = _unit(control - target)
+    start = source + out * plan.radius
+    tip = target + back * plan.radius if plan.directed else None
+    end = target + back * (plan.radius + (_ARROW if plan.directed else 0))
+    middle = 0.25 * source + 0.5 * control + 0.25 * target
+    label_at = _label_spot(plan, middle, _unit(target - source), label, points)
+    return _EdgeShape(u, v, label, _pair(start), _pair(control) if bend else None,
+                      _pair(end), _pair(tip) if tip is not None else None, label_at)
+
+
+def _label_spot(plan, middle, along, label, points) -> tuple[float, float]:
+    """Place an edge label beside the edge where it does not cover a node."""
+    normal = np.array([-along[1], along[0]])
+    if normal[1] > 0 or (normal[1] == 0 and normal[0] < 0):
+        normal = -normal
+    size = plan.font - 1
+    half = text_width(label or "", size) / 2 + 3
+    for shift in (0.0, 0.15, -0.15, 0.28, -0.28):
+        for side in (1, -1):
+            spot = middle + along * shift * _SPACING + normal * side * (size * 0.9)
+            if _clear_of_nodes(spot, half, points, plan.radius + size * 0.6):
+                return _pair(spot)
+
+    return _pair(middle + normal * size * 0.9)
+
+
+def _clear_of_nodes(spot, half, points, margin) -> bool:
+    if len(points) == 0:
+        return True
+    dx = np.maximum(np.abs(points[:, 0] - spot[0]) - half, 0)
+    dy = np.abs(points[:, 1] - spot[1])
+    return bool((np.hypot(dx, dy) > margin).all())
+
+
+def _loop(plan, name, label, point, centre) -> _EdgeShape:
+    outward = _unit(point - centre) if np.linalg.norm(point - centre) > 1 else \
+        np.array([0.0, -1.0])
+    r = plan.radius
+    # Turned away from the outward direction, where notes and long labels go.
+    angle = math.atan2(outward[1], outward[0]) - 0.9
+    a, b = angle - 0.55, angle + 0.55
+    start = point + r * np.array([math.cos(a), math.sin(a)])
+    end = point + r * np.array([math.cos(b), math.sin(b)])
+    c1 = point + 3.2 * r * np.array([math.cos(a - 0.25), math.sin(a - 0.25)])
+    c2 = point + 3.2 * r * np.array([math.cos(b + 0.25), math.sin(b + 0.25)])
+    path = (f"M{num(start[0])},{num(start[1])} C{num(c1[0])},{num(c1[1])} "
+            f"{num(c2[0])},{num(c2[1])} {num(end[0])},{num(end[1])}")
+    label_at = point + np.array([math.cos(angle), math.sin(angle)]) * (
+        r * 2.9 + plan.font * 0.6)
+    tip = end if plan.directed else None
+    return _EdgeShape(name, name, label, _pair(start), None, _pair(end),
+                      _pair(tip) if tip is not None else None, _pair(label_at), path)
+
+
+def _pair(point) -> tuple[float, float]:
+    return (float(point[0]), float(point[1]))
+
+
+def _fit(plan: GraphPlan) -> None:
+    """Shift everything so the drawing starts at a margin; set width and height."""
+    xs, ys = [], []
+    r = plan.radius
+    # Notes (such as "level 2" or "4/9") may sit beside or under any node.
+    room = text_width("0000000", plan.font - 1) if plan.kind == "circle" else 10
+    for name, (x, y) in plan.position.items():
+        xs += [x - r - room, x + r + room]
+        ys += [y - r - plan.font - 4, y + r + 2 * plan.font + 6]
+        if name in plan.label_at:
+            lx, ly, anchor = plan.label_at[name]
+            width = text_width(_short(name), plan.font)
+            left = lx - (width if anchor == "end" else width / 2 if anchor == "middle"
+                         else 0)
+            xs += [left - 4, left + width + 4]
+            ys += [ly - plan.font, ly + plan.font + 4]
+    for shape in plan.shapes:
+        if shape.loop is not None:
+            px, py = shape.label_at
+            xs += [px - 20, px + 20]
+            ys += [py - 20, py + 14]
+        if shape.label:
+            half = text_width(shape.label, plan.font - 1) / 2 + 4
+            xs += [shape.label_at[0] - half, shape.label_at[0] + half]
+            ys += [shape.label_at[1] - plan.font, shape.label_at[1] + 4]
+    if not xs:
+        xs, ys = [0.0, 40.0], [0.0, 40.0]
+
+    dx, dy = 8 - min(xs), 8 - min(ys)
+    plan.position = {n: (x + dx, y + dy) for n, (x, y) in plan.position.items()}
+    plan.label_at = {n: (x + dx, y + dy, a) for n, (x, y, a) in plan.label_at.items()}
+    for shape in plan.shapes:
+        _shift_shape(shape, dx, dy)
+    plan.width = max(xs) - min(xs) + 16
+    plan.height = max(ys) - min(ys) + 16
+
+
+def _shift_shape(shape: _EdgeShape, dx: float, dy: float) -> None:
+    def move(point):
+        return None if point is None else (point[0] + dx, point[1] + dy)
+
+    shape.start, shape.end = move(shape.start), move(shape.end)
+    shape.control, shape.tip = move(shape.control), move(shape.tip)
+    shape.label_at = move(shape.label_at)
+    if shape.loop is not None:
+        numbers = shape.loop.replace("M", "").replace("C", "").split()
+        moved = []
+        for pair in numbers:
+            x, y = (float(value) for value in pair.split(","))
+            moved.append(f"{num(x + dx)},{num(y + dy)}")
+        shape.loop = f"M{moved[0]} C{moved[1]} {moved[2]} {moved[3]}"
+
+
+# Drawing ------------------------------------------------------------------
+
+
+def draw_graph(svg: Svg, plan: GraphPlan, *, nodes: dict | None = None,
+               edges: dict | None = None) -> None:
+    """Draw the graph of ``plan`` with optional marks keyed by node / (u, v)."""
+    edge_marks = _edge_marks_by_index(plan, edges or {})
+    node_marks = nodes or {}
+    for index in range(len(plan.shapes)):
+        draw_edge(svg, plan, index, edge_marks.get(index))
+    for name in plan.nodes:
+        draw_node(svg, plan, name, node_marks.get(name))
+
+
+def _edge_marks_by_index(plan: GraphPlan, marks: dict) -> dict[int, EdgeMark]:
+    by_index = {}
+    for (source, target), mark in marks.items():
+        index = plan.edge_key(source, target)
+        if index is not None:
+            by_index[index] = mark
+    return by_index
+
+
+def draw_edge(svg: Svg, plan: GraphPlan, index: int, mark: EdgeMark | None) -> None:
+    """Draw edge ``index`` with its arrowhead and label."""
+    shape = plan.shapes[index]
+    highlighted = mark is not None and mark.colour is not None
+    stroke = f"t{mark.colour}" if highlighted else "axis"
+    width = mark.width if highlighted else 1.6
+    dash = "6 4" if mark is not None and (mark.dashed or mark.muted) else None
+    opacity = 0.45 if mark is not None and mark.muted else None
+    if shape.loop is not None:
+        d = shape.loop
+    elif shape.control is not None:
+        d = (f"M{num(shape.start[0])},{num(shape.start[1])} "
+             f"Q{num(shape.control[0])},{num(shape.control[1])} "
+             f"{num(shape.end[0])},{num(shape.end[1])}")
+    else:
+        d = (f"M{num(shape.start[0])},{num(shape.start[1])} "
+             f"L{num(shape.end[0])},{num(shape.end[1])}")
+    svg.path(d, class_=stroke, fill="none", stroke_width=width,
+             stroke_dasharray=dash, stroke_opacity=opacity, stroke_linecap="round")
+    if shape.tip is not None:
+        _arrowhead(svg, plan, shape, f"s{mark.colour}" if highlighted else "muted",
+                   width, opacity)
+
+    label = mark.label if mark is not None and mark.label is not None else shape.label
+    if label:
+        svg.text(shape.label_at[0], shape.label_at[1] + (plan.font - 1) * 0.35, label,
+                 size=plan.font - 1, anchor="middle", class_="stroke-bg",
+                 stroke_width=3, paint_order="stroke",
+                 font_weight="bold" if highlighted else None)
+
+
+def _arrowhead(svg, plan, shape, fill, width, opacity) -> None:
+    tip = np.array(shape.tip)
+    if shape.loop is not None:
+        back = _unit(np.array(shape.start) - tip) * 0.3 + _unit(
+            tip - np.array(plan.position[shape.target])) * 0.7
+        back = _unit(back)
+    else:
+        back = _unit(np.array(shape.end) - tip)
+    size = _ARROW + max(width - 1.6, 0)
+    base = tip + back * size
+    side = np.array([-back[1], back[0]]) * size * 0.5
+    points = [tip, base + side, base - side]
+    d = "M" + " L".join(f"{num(x)},{num(y)}" for x, y in points) + " Z"
+    svg.path(d, class_=fill, fill_opacity=opacity)
+
+
+def draw_node(svg: Svg, plan: GraphPlan, name: str, mark: NodeMark | None) -> None:
+    """Draw one node with its name, and the mark's tint, badge and note."""
+    x, y = plan.position[name]
+    r = plan.radius
+    svg.raw(f"<g><title>{esc(name)}</title>")
+    muted = mark is not None and mark.muted
+    svg.circle(x, y, r, class_="bg")
+    colour = mark.colour if mark is not None else None
+    if colour is not None:
+        svg.circle(x, y, r, class_=f"s{colour}",
+                   fill_opacity=None if mark.solid else 0.3)
+    ring = f"t{colour}" if colour is not None else "line-fg"
+    svg.circle(x, y, r, class_=ring, fill="none",
+               stroke_width=2.6 if colour is not None else 1.5,
+               stroke_dasharray="3 3" if muted else None)
+
+    text_class = "muted" if muted else ("bg" if mark is not None and mark.solid
+                                        else None)
+    if plan.inside[name]:
+        svg.text(x, y + plan.font * 0.36, _short(name), size=plan.font,
+                 anchor="middle", class_=text_class)
+    else:
+        lx, ly, anchor = plan.label_at[name]
+        svg.text(lx, ly, _short(name), size=plan.font, anchor=anchor,
+                 class_="stroke-bg", stroke_width=3, paint_order="stroke")
+
+    if mark is not None and mark.badge:
+        # The badge goes to the upper left when a note sits on the right.
+        right = _note_place(plan, name)[2] != "start"
+        _badge(svg, plan, x, y, mark.badge, right)
+    if mark is not None and mark.note:
+        nx, ny, anchor = _note_place(plan, name)
+        svg.text(nx, ny, mark.note, size=plan.font - 1, anchor=anchor,
+                 class_="stroke-bg", stroke_width=3, paint_order="stroke")
+    svg.raw("</g>")
+
+
+def _note_place(plan: GraphPlan, name: str) -> tuple[float, float, str]:
+    """Place a node's note outward on a circle, else under the node and its label."""
+    x, y = plan.position[name]
+    size = plan.font - 1
+    if plan.kind == "circle" and len(plan.nodes) > 1:
+        cx = sum(p[0] for p in plan.position.values()) / len(plan.nodes)
+        cy = sum(p[1] for p in plan.position.values()) / len(plan.nodes)
+        direction = _unit((x - cx, y - cy))
+        lx, ly = x + direction[0] * (plan.radius + 6), y + direction[1] * (plan.radius + 6)
+        anchor = "start" if direction[0] > 0.35 else "end" if direction[0] < -0.35 \
+            else "middle"
+        if not plan.inside[name]:
+            lx, ly, anchor = plan.label_at[name]
+            above = anchor == "middle" and direction[1] < 0
+            ly += -(plan.font + 2) if above else size + 2
+        elif anchor == "middle":
+            ly += size * 0.9 if direction[1] > 0 else -size * 0.2
+        else:
+            ly += size * 0.35
+        return (lx, ly, anchor)
+
+    if plan.kind == "layered" and plan.inside[name]:
+        return (x + plan.radius + 3, y + plan.radius * 0.9 + size * 0.35, "start")
+
+    below = y + plan.radius + size + 2
+    if not plan.inside[name] and plan.label_at[name][2] == "middle":
+        below = plan.label_at[name][1] + size + 2
+    return (x, below, "middle")
+
+
+def _badge(svg, plan, x, y, text, right) -> None:
+    size = max(plan.font - 3, 7)
+    half = max(text_width(text, size) / 2 + 3, size * 0.75)
+    cx = x + plan.radius * (0.8 if right else -0.8)
+    cy = y - plan.radius * 0.8
+    svg.rect(cx - half, cy - size * 0.75, 2 * half, size * 1.5, class_="fg",
+             rx=size * 0.75)
+    svg.text(cx, cy + size * 0.36, text, size=size, anchor="middle", class_="bg")
+
+
+def draw_legend(svg: Svg, x: float, y: float, width: float,
+                entries: list[LegendEntry]) -> float:
+    """Draw legend entries in rows that fit ``width``; return the height used."""
+    if not entries:
+        return 0.0
+
+    left, row = x, 0
+    for entry in entries:
+        size = 14 + text_width(entry.text, 12) + 18
+        if left + size > x + width and left > x:
+            left, row = x, row + 1
+        top = y + row * 20
+        if entry.kind == "edge":
+            svg.line(left, top + 6, left + 16, top + 6, class_=f"t{entry.colour}",
+                     stroke_width=3.5)
+        else:
+            svg.circle(left + 7, top + 6, 6.5, class_="bg")
+            svg.circle(left + 7, top + 6, 6.5, class_=f"s{entry.colour}",
+                       fill_opacity=0.3)
+            svg.circle(left + 7, top + 6, 6.5, class_=f"t{entry.colour}", fill="none",
+                       stroke_width=2)
+        svg.text(left + 21, top + 10, entry.text, size=12)
+        left += size
+
+    return (row + 1) * 20 + 4
+
+
+def _legend_height(width: float, entries: list[LegendEntry]) -> float:
+    probe = Svg(1, 1, title="", desc="")
+    return draw_legend(probe, 0, 0, width, entries)
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """Split ``text`` into lines no wider than ``width`` at font ``size``."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split(" ")
+        line = ""
+        for word in words:
+            candidate = word if not line else f"{line} {word}"
+            if text_width(candidate, size) <= width or not line:
+                line = candidate
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+
+    return lines
+
+
+def render_graph(plan: GraphPlan, *, title: str, desc: str, theme: str,
+                 nodes: dict | None = None, edges: dict | None = None,
+                 legend: list[LegendEntry] | None = None,
+                 caption: str = "") -> str:
+    """Return one SVG picture of the graph with marks, a legend and a caption."""
+    width = max(plan.width + 24, 320)
+    legend = legend or []
+    legend_height = _legend_height(width - 24, legend)
+    lines = wrap(caption, width - 24, 12) if caption else []
+    height = 12 + legend_height + plan.height + 16 * len(lines) + 14
+    svg = Svg(width, height, title=title, desc=desc, theme=theme)
+    draw_legend(svg, 12, 12, width - 24, legend)
+    top = 12 + legend_height
+    svg.raw(f'<g transform="translate({num((width - plan.width) / 2)} {num(top)})">')
+    draw_graph(svg, plan, nodes=nodes, edges=edges)
+    svg.raw("</g>")
+    for number, line in enumerate(lines):
+        svg.text(12, top + plan.height + 6 + 16 * number, line, size=12)
+
+    return svg.render()
+
+
+def sample_frames(frames: list[Frame], limit: int) -> list[Frame]:
+    """Keep at most ``limit`` frames, evenly spread, always the first and last."""
+    if len(frames) <= limit:
+        return list(frames)
+
+    picks = sorted({round(i * (len(frames) - 1) / (limit - 1)) for i in range(limit)})
+    return [frames[i] for i in picks]
+
+
+def render_frames(plan: GraphPlan, frames: list[Frame], *, title: str, desc: str,
+                  theme: str, legend: list[LegendEntry] | None = None,
+                  max_frames: int = 12, note: str = "") -> str:
+    """Return a strip of small frames, one per step, laid out in rows."""
+    shown = sample_frames(frames, max_frames)
+    scale = min(1.0, 240 / max(plan.width, 1), 200 / max(plan.height, 1))
+    cell_w = max(plan.width * scale, 150) + 16
+    columns = max(1, min(len(shown), int(900 // cell_w)))
+    text_width_px = cell_w - 10
+    caption_lines = max((len(wrap(f.caption, text_width_px, 11)) for f in shown),
+                        default=0)
+    cell_h = plan.height * scale + 14 * min(caption_lines, 4) + 20
+    width = max(columns * cell_w + 16, 320)
+    legend = legend or []
+    legend_height = _legend_height(width - 24, legend)
+    note_lines = wrap(note, width - 24, 12) if note else []
+    rows = math.ceil(len(shown) / columns)
+    height = 12 + legend_height + rows * cell_h + 16 * len(note_lines) + 10
+    svg = Svg(width, height, title=title, desc=desc, theme=theme)
+    draw_legend(svg, 12, 12, width - 24, legend)
+    for index, frame in enumerate(shown):
+        left = 8 + (index % columns) * cell_w
+        top = 12 + legend_height + (index // columns) * cell_h
+        svg.rect(left + 2, top, cell_w - 4, cell_h - 6, class_="grid", fill="none",
+                 rx=6)
+        offset = left + (cell_w - plan.width * scale) / 2
+        svg.raw(f'<g transform="translate({num(offset)} {num(top + 2)}) '
+                f'scale({num(scale) if scale < 1 else 1})">')
+        draw_graph(svg, plan, nodes=frame.nodes, edges=frame.edges)
+        svg.raw("</g>")
+        lines = wrap(frame.caption, text_width_px, 11)[:4]
+        for number, line in enumerate(lines):
+            svg.text(left + 8, top + plan.height * scale + 14 + 14 * number, line,
+                     size=11)
+    for number, line in enumerate(note_lines):
+        svg.text(12, height - 10 - 16 * (len(note_lines) - 1 - number), line, size=12)
+
+    return svg.render()
+
+
+def render_animation(plan: GraphPlan, frames: list[Frame], *, title: str, desc: str,
+                     theme: str, legend: list[LegendEntry] | None = None,
+                     seconds: float = 1.0, max_frames: int = 120) -> str:
+    """Return an SVG whose SMIL animation plays ``frames`` in a loop.
+
+    Every node and edge is drawn plain; each distinct mark it takes is an
+    overlay whose opacity switches at frame boundaries (discrete
+    ``<animate>``, no script), so it plays inside ``<img>``. A renderer
+    without SMIL shows the last frame. The last frame is held three frame
+    lengths before the loop restarts.
+    """
+    shown = sample_frames(frames, max_frames)
+    count = len(shown)
+    total = (count + 2) * seconds
+    width = max(plan.width + 24, 360)
+    legend = legend or []
+    legend_height = _legend_height(width - 24, legend)
+    caption_lines = max((len(wrap(f.caption, width - 24, 12)) for f in shown),
+                        default=0)
+    height = 12 + legend_height + plan.height + 16 * caption_lines + 14
+    svg = Svg(width, height, title=title, desc=desc, theme=theme)
+    draw_legend(svg, 12, 12, width - 24, legend)
+    top = 12 + legend_height
+    svg.raw(f'<g transform="translate({num((width - plan.width) / 2)} {num(top)})">')
+
+    edge_states = [_edge_marks_by_index(plan, frame.edges) for frame in shown]
+    for index in range(len(plan.shapes)):
+        draw_edge(svg, plan, index, None)
+        timeline = [states.get(index) for states in edge_states]
+        for mark, values in _overlays(timeline):
+            _open_overlay(svg, values, seconds, total)
+            draw_edge(svg, plan, index, mark)
+            svg.raw("</g>")
+    for name in plan.nodes:
+        draw_node(svg, plan, name, None)
+        timeline = [frame.nodes.get(name) for frame in shown]
+        for mark, values in _overlays(timeline):
+            _open_overlay(svg, values, seconds, total)
+            draw_node(svg, plan, name, mark)
+            svg.raw("</g>")
+    svg.raw("</g>")
+
+    for index, frame in enumerate(shown):
+        values = [1 if i == index else 0 for i in range(count)]
+        _open_overlay(svg, values, seconds, total)
+        for number, line in enumerate(wrap(frame.caption, width - 24, 12)):
+            svg.text(12, top + plan.height + 6 + 16 * number, line, size=12)
+        svg.raw("</g>")
+
+    return svg.render()
+
+
+def _overlays(timeline: list) -> list[tuple[object, list[int]]]:
+    """For each distinct mark in ``timeline``, the 0/1 visibility per frame."""
+    distinct = []
+    for mark in timeline:
+        if mark is not None and mark not in distinct:
+            distinct.append(mark)
+
+    return [(mark, [1 if item == mark else 0 for item in timeline])
+            for mark in distinct]
+
+
+def _open_overlay(svg: Svg, values: list[int], seconds: float, total: float) -> None:
+    """Open a group whose opacity follows ``values`` (one per frame), then loops."""
+    times, levels = [0.0], [values[0]]
+    for index in range(1, len(values)):
+        if values[index] != values[index - 1]:
+            times.append(index * seconds / total)
+            levels.append(values[index])
+    key_times = ";".join(fmt(t, 6) for t in times)
+    levels_text = ";".join(str(level) for level in levels)
+    svg.raw(f'<g opacity="{values[-1]}">'
+            f'<animate attributeName="opacity" values="{levels_text}" '
+            f'keyTimes="{key_times}" dur="{num(total)}s" calcMode="discrete" '
+            'repeatCount="indefinite"/>')
+
+
+def weight_label(weight: int | float) -> str:
+    """Format an edge weight for a label."""
+    return fmt(weight)
