@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linear_sum_assignment
 
-from concepts.graphs.matching import (Sides, adjacency, maximum_matching,
+from concepts.graphs.bipartite import (Sides, adjacency, maximum_matching,
                                       minimum_cost_assignment, two_colour)
 
 

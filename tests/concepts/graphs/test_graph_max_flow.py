@@ -9,9 +9,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from concepts.graphs.max_flow import edmonds_karp, exact
+from concepts.graphs import max_flow
+from concepts.graphs.edmonds_karp import edmonds_karp, exact
+from concepts.text import fmt
+from tests.conftest import SVG_NS, parse_svg, strict_json, svg_texts
+
+CONCEPT = max_flow.CONCEPT
+NASTY = ["<script>alert(1)</script>", 'A&B "q"']
 
 # CLRS 3rd ed., figure 26.1: the maximum flow from s to t is 23.
+CLRS_QUERY = ("s-v1:16,s-v2:13,v1-v3:12,v2-v1:4,v2-v4:14,v3-v2:9,v3-t:20,v4-v3:7,"
+              "v4-t:4")
 CLRS = [("s", "v1", 16), ("s", "v2", 13), ("v1", "v3", 12), ("v2", "v1", 4),
         ("v2", "v4", 14), ("v3", "v2", 9), ("v3", "t", 20), ("v4", "v3", 7),
         ("v4", "t", 4)]
@@ -84,6 +92,7 @@ def test_edmonds_karp_clrs():
     assert [a.nodes for a in run.augmentations] == [
         ["s", "v1", "v3", "t"], ["s", "v2", "v4", "t"], ["s", "v2", "v4", "v3", "t"]]
     assert [a.bottleneck for a in run.augmentations] == [12, 4, 7]
+    assert all(hop.cancelled == 0 for a in run.augmentations for hop in a.hops)
     assert run.source_side == ["s", "v1", "v2", "v4"]
     assert [CLRS[i][:2] for i in run.cut_edges] == [
         ("v1", "v3"), ("v4", "v3"), ("v4", "t")]
@@ -107,8 +116,7 @@ def test_edmonds_karp_backward_hop():
     assert run.value == 2
     assert [a.nodes for a in run.augmentations] == [
         ["s", "a", "b", "t"], ["s", "c", "d", "b", "a", "e", "t"]]
-    assert [hop.backward for hop in run.augmentations[1].hops] == [
-        False, False, False, True, False, False]
+    assert [hop.cancelled for hop in run.augmentations[1].hops] == [0, 0, 0, 1, 0, 0]
     assert run.flows[1] == 0
     _check_flow(run, _nodes(edges))
     _check_cut(run)
@@ -120,13 +128,14 @@ def test_edmonds_karp_disconnected_sink():
     assert run.value == 0
     assert run.augmentations == []
     assert run.source_side == ["a", "s"]
+    assert run.sink_side == ["b", "t"]
     assert run.cut_edges == []
 
 
 def test_edmonds_karp_exact_fractions():
     edges = [("s", "a", 0.1), ("s", "b", 0.2), ("a", "t", 0.3), ("b", "t", 0.3)]
     run = edmonds_karp(_nodes(edges), edges, "s", "t", True)
-    assert run.value == Fraction(0.1) + Fraction(0.2)
+    assert run.value == Fraction(3, 10)
     assert run.cut_capacity == run.value
 
 
@@ -142,6 +151,7 @@ def test_edmonds_karp_opposite_edges():
 def test_exact_whole_and_fraction():
     assert exact(4.0) == 4 and isinstance(exact(4.0), int)
     assert exact(0.5) == Fraction(1, 2)
+    assert exact(0.1) == Fraction(1, 10)
 
 
 @st.composite
@@ -199,3 +209,212 @@ def test_edmonds_karp_replay(network, directed):
         assert augmentation.bottleneck > 0
         assert augmentation.nodes[0] == nodes[0]
         assert augmentation.nodes[-1] == nodes[-1]
+
+
+def run(**query):
+    params = CONCEPT.schema().load({key: str(value) for key, value in query.items()})
+    return CONCEPT.compute(params)
+
+
+def test_max_flow_clrs_result():
+    result = run(edges=CLRS_QUERY, source="s", sink="t").result
+    assert result["flow_value"] == 23
+    assert result["min_cut"]["capacity"] == 23
+    assert result["min_cut"]["source_side"] == ["s", "v1", "v2", "v4"]
+    assert result["min_cut"]["sink_side"] == ["v3", "t"]
+    assert [path["bottleneck"] for path in result["augmenting_paths"]] == [12, 4, 7]
+    assert [edge["flow"] for edge in result["edges"]] == [12, 11, 12, 0, 11, 0, 19,
+                                                          7, 4]
+
+
+def test_max_flow_directed_by_default():
+    directed = run(edges=CLRS_QUERY, source="s", sink="t")
+    undirected = run(edges=CLRS_QUERY, source="s", sink="t", directed="false")
+    assert directed.inputs["directed"] is True
+    assert undirected.result["flow_value"] == 24
+
+
+def test_max_flow_undirected_direction():
+    result = run(edges="t-a:3,a-s:5", source="s", sink="t", directed="false").result
+    assert result["flow_value"] == 3
+    assert result["edges"] == [
+        {"from": "a", "to": "t", "capacity": 3, "flow": 3},
+        {"from": "s", "to": "a", "capacity": 5, "flow": 3}]
+
+
+def test_max_flow_cancelling_text():
+    outcome = run(edges="s-a,a-b,b-t,a-e,e-t,s-c,c-d,d-b", source="s", sink="t")
+    assert outcome.result["augmenting_paths"][1]["cancels"] == [["a", "b", 1]]
+    english = CONCEPT.explain(outcome, "en")
+    assert "sends back 1 of the flow on a → b" in english.steps[2].text
+    assert "runs against earlier flow" in english.markdown
+    chinese = CONCEPT.explain(outcome, "zh")
+    assert "退回了 a → b 上的 1 单位流量" in chinese.steps[2].text
+    assert "残量网络" in chinese.markdown
+
+
+def test_max_flow_zero_flow():
+    outcome = run(edges="s-a:3,b-t:2", source="s", sink="t", directed="true")
+    assert outcome.result["flow_value"] == 0
+    assert outcome.result["augmenting_paths"] == []
+    english = CONCEPT.explain(outcome, "en")
+    assert "maximum flow is 0" in english.summary
+    assert "no edge leads from there" in english.markdown
+    assert "送不出任何流量" in CONCEPT.explain(outcome, "zh").summary
+
+
+def test_max_flow_zero_capacity_cut():
+    result = run(edges="s-a:0,a-t:5", source="s", sink="t").result
+    assert result["flow_value"] == 0
+    assert result["min_cut"]["edges"] == [{"from": "s", "to": "a", "capacity": 0}]
+
+
+def test_max_flow_self_loop_carries_nothing():
+    outcome = run(edges="s-s:4,s-t:2", source="s", sink="t")
+    assert outcome.result["flow_value"] == 2
+    assert outcome.result["edges"][0]["flow"] == 0
+    assert "self-loop" in CONCEPT.explain(outcome, "en").markdown
+
+
+def test_max_flow_decimal_capacities():
+    result = run(edges="s-a:0.1,s-b:0.2,a-t:1,b-t:1", source="s", sink="t").result
+    assert result["flow_value"] == 0.3
+    assert result["min_cut"]["capacity"] == 0.3
+
+
+def test_max_flow_explanation_numbers_match():
+    outcome = run(edges=CLRS_QUERY, source="s", sink="t")
+    result = outcome.result
+    value = fmt(result["flow_value"])
+    for lang in ("en", "zh"):
+        text = CONCEPT.explain(outcome, lang)
+        assert value in text.summary
+        assert f"**{value}**" in text.markdown
+        assert "12 + 7 + 4 = 23" in text.markdown
+        assert len(text.steps) == len(result["augmenting_paths"]) + 3
+        for step, path in zip(text.steps[1:], result["augmenting_paths"]):
+            assert " → ".join(path["path"]) in step.text
+            assert fmt(path["bottleneck"]) in step.text
+            assert step.values["bottleneck"] == path["bottleneck"]
+            assert min(step.values["room"]) == path["bottleneck"]
+        assert text.steps[-1].values["capacity"] == result["flow_value"]
+    assert "max-flow min-cut theorem" in CONCEPT.explain(outcome, "en").markdown
+    assert "最大流最小割定理" in CONCEPT.explain(outcome, "zh").markdown
+
+
+@settings(max_examples=60, deadline=None)
+@given(networks(), st.booleans())
+def test_max_flow_result_matches_networkx(network, directed):
+    nodes, edges = network
+    query = ",".join(f"{tail}-{head}:{capacity}" for tail, head, capacity in edges)
+    outcome = run(edges=query, nodes=",".join(nodes), source=nodes[0],
+                  sink=nodes[-1], directed=str(directed).lower())
+    result = outcome.result
+    assert result["flow_value"] == _oracle(nodes, edges, nodes[0], nodes[-1], directed)
+    assert result["min_cut"]["capacity"] == result["flow_value"]
+    for entry, (_, _, capacity) in zip(result["edges"], edges):
+        assert entry["capacity"] == capacity
+        assert 0 <= entry["flow"] <= capacity
+    if result["augmenting_paths"]:
+        assert result["augmenting_paths"][-1]["flow_value"] == result["flow_value"]
+
+
+def test_max_flow_http_json(client):
+    response = client.get(f"/graph/max-flow?edges={CLRS_QUERY}&source=s&sink=t")
+    assert response.status_code == 200
+    body = strict_json(response.get_data(as_text=True))
+    assert body["result"]["flow_value"] == 23
+    assert body["steps"][1]["values"]["path"] == ["s", "v1", "v3", "t"]
+
+
+def test_max_flow_http_post(client):
+    response = client.post("/graph/max-flow", json={
+        "edges": [["s-1", "m", 2.5], ["m", "t", 4]], "source": "s-1", "sink": "t"})
+    assert response.status_code == 200
+    assert response.json["result"]["flow_value"] == 2.5
+
+
+@pytest.mark.parametrize("query,param,english,chinese", [
+    ("edges=s-a:2,a-t:-1&source=s&sink=t", "edges", "negative capacity -1",
+     "容量 -1 为负"),
+    ("edges=s-a:2,a-t:1&source=a&sink=a", "sink", "same node as 'source'",
+     "同一个节点"),
+    ("edges=s-a:2,a-t:1&source=s&sink=z", "sink", "'z', which is not a node",
+     "“z”"),
+    ("edges=s-a:2,a-t:1&source=s", "sink", "required", "必填"),
+    ("edges=s-a:2,s-a:1&source=s&sink=a", "edges", "repeats edge 1", "重复"),
+    ("edges=s-a:wide&source=s&sink=a", "edges", "'wide' is not a number",
+     "不是数字"),
+])
+def test_max_flow_http_invalid(client, query, param, english, chinese):
+    response = client.get(f"/graph/max-flow?{query}")
+    assert response.status_code == 400
+    assert response.mimetype == "application/problem+json"
+    assert english in response.json["errors"][param]
+    chinese_body = client.get(f"/graph/max-flow?{query}&lang=zh").json
+    assert chinese in chinese_body["errors"][param]
+
+
+def test_max_flow_http_too_large(client):
+    edges = ",".join(f"a{i}-b{i}" for i in range(150))
+    response = client.get(f"/graph/max-flow?edges={edges}&source=a0&sink=b0")
+    assert response.status_code == 413
+    assert "at most 200" in response.json["errors"]["nodes"]
+
+
+def test_max_flow_svg_escapes_names():
+    edges = f"{NASTY[0]}-{NASTY[1]}:2"
+    for lang in ("en", "zh"):
+        for flag in ({}, {"frames": "true"}, {"animate": "true"}):
+            outcome = run(edges=edges, source=NASTY[0], sink=NASTY[1], **flag)
+            svg = CONCEPT.draw(outcome, lang, "light")
+            assert "<script>" not in svg
+            texts = svg_texts(parse_svg(svg))
+            assert NASTY[0] in texts
+            assert NASTY[1] in texts
+
+
+def test_max_flow_markdown_escapes_names():
+    outcome = run(edges=f"{NASTY[0]}-{NASTY[1]}:2", source=NASTY[0], sink=NASTY[1])
+    for lang in ("en", "zh"):
+        markdown = CONCEPT.explain(outcome, lang).markdown
+        assert "<script>" not in markdown
+        assert "&lt;script&gt;" in markdown
+        assert "A&amp;B &quot;q&quot;" in markdown
+
+
+def test_max_flow_svg_labels():
+    outcome = run(edges=CLRS_QUERY, source="s", sink="t")
+    texts = svg_texts(parse_svg(CONCEPT.draw(outcome, "en", "dark")))
+    assert "12/16" in texts
+    assert "0/4" in texts
+    assert "7/7" in texts
+
+
+def test_max_flow_frames_per_path():
+    outcome = run(edges=CLRS_QUERY, source="s", sink="t", frames="true")
+    texts = " ".join(svg_texts(parse_svg(CONCEPT.draw(outcome, "en", "light"))))
+    assert "Path 3: s → v2 → v4 → v3 → t" in texts
+    assert "bottleneck 7" in texts
+
+
+def test_max_flow_animation_plays_steps():
+    outcome = run(edges=CLRS_QUERY, source="s", sink="t", animate="true")
+    root = parse_svg(CONCEPT.draw(outcome, "en", "light"))
+    assert len(list(root.iter(f"{SVG_NS}animate"))) > 4
+
+
+def test_max_flow_deterministic(client):
+    url = f"/graph/max-flow.svg?edges={CLRS_QUERY}&source=s&sink=t&frames=true"
+    assert client.get(url).data == client.get(url).data
+
+
+def test_max_flow_default_example_fast(client):
+    import time
+
+    query = "&".join(f"{k}={v}" for k, v in CONCEPT.example.items())
+    start = time.perf_counter()
+    response = client.get(f"/graph/max-flow?{query}")
+    elapsed = time.perf_counter() - start
+    assert response.status_code == 200
+    assert elapsed < 0.25

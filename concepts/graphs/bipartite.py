@@ -104,25 +104,26 @@ def exact(value: float) -> Number:
     return Fraction(value)
 
 
-def adjacency(nodes: list[str], edges) -> dict[str, list[str]]:
-    """Return each node's neighbours sorted by name; edges are (u, v, ...)."""
+def adjacency(nodes: list[str], edges, key=None) -> dict[str, list[str]]:
+    """Return each node's neighbours sorted by ``key``; edges are (u, v, ...)."""
     near: dict[str, set[str]] = {node: set() for node in nodes}
     for u, v, *_ in edges:
         near[u].add(v)
         near[v].add(u)
 
-    return {node: sorted(others) for node, others in near.items()}
+    return {node: sorted(others, key=key) for node, others in near.items()}
 
 
-def two_colour(nodes: list[str], near: dict[str, list[str]]):
-    """2-colour every component by breadth-first search.
+def two_colour(nodes: list[str], near: dict[str, list[str]], key=None):
+    """2-colour every component by breadth-first search from its first node
+    in ``key`` order.
 
     Returns (colour, None) with colour 0 for the left side, or (None, cycle)
     with an odd cycle as a node list whose last node joins the first.
     """
     colour: dict[str, int] = {}
     parent: dict[str, str | None] = {}
-    for root in sorted(nodes):
+    for root in sorted(nodes, key=key):
         if root in colour:
             continue
         colour[root], parent[root] = 0, None
