@@ -18,6 +18,8 @@ Layouts (``kind="auto"`` picks one):
   clockwise from the top.
 - ``force``: Fruchterman-Reingold with a fixed seed and iteration count,
   started from the circle, so the same graph gives the same picture.
+- ``fixed``: positions chosen by the endpoint (``positions=``), such as
+  the two sides of a bipartite graph.
 """
 
 from __future__ import annotations
@@ -124,16 +126,26 @@ class GraphPlan:
 
 
 def plan_graph(nodes: list[str], edges: list[tuple[str, str, str | None]],
-               directed: bool, *, kind: str = "auto") -> GraphPlan:
-    """Lay out ``nodes`` and ``edges`` (``(u, v, label)`` triples) in pixels."""
+               directed: bool, *, kind: str = "auto",
+               positions: dict[str, tuple[float, float]] | None = None) -> GraphPlan:
+    """Lay out ``nodes`` and ``edges`` (``(u, v, label)`` triples) in pixels.
+
+    ``positions`` fixes each node's place in units of the node spacing
+    (x to the right, y down) and overrides ``kind``.
+    """
     count = len(nodes)
     radius = 16.0 if count <= 30 else 12.0 if count <= 80 else 9.0
     font = 12.0 if count <= 30 else 10.0 if count <= 80 else 8.0
     pairs = [(u, v) for u, v, _ in edges]
-    if kind == "auto":
+    if positions is not None:
+        kind = "fixed"
+    elif kind == "auto":
         kind = _choose_kind(nodes, pairs, directed)
 
-    if kind == "layered":
+    if kind == "fixed":
+        raw = np.array([positions[name] for name in nodes], dtype=float)
+        raw = raw.reshape(-1, 2)
+    elif kind == "layered":
         raw = _layered(nodes, pairs, directed)
     elif kind == "circle":
         raw = _circle(count)
