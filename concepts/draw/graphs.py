@@ -419,16 +419,24 @@ def _curve(plan, u, v, label, source, target, bend, points) -> _EdgeShape:
     tip = target + back * plan.radius if plan.directed else None
     end = target + back * (plan.radius + (_ARROW if plan.directed else 0))
     middle = 0.25 * source + 0.5 * control + 0.25 * target
-    label_at = _label_spot(plan, middle, _unit(target - source), label, points)
+    outside = _unit(control - (source + target) / 2) if bend else None
+    label_at = _label_spot(plan, middle, _unit(target - source), label, points,
+                           outside)
     return _EdgeShape(u, v, label, _pair(start), _pair(control) if bend else None,
                       _pair(end), _pair(tip) if tip is not None else None, label_at)
 
 
-def _label_spot(plan, middle, along, label, points) -> tuple[float, float]:
-    """Place an edge label beside the edge where it does not cover a node."""
+def _label_spot(plan, middle, along, label, points, outside=None):
+    """Place an edge label beside the edge where it does not cover a node.
+
+    A curved edge gets its label on the outer side of the bend first, so
+    the labels of two opposite arcs between the same nodes stay apart.
+    """
     normal = np.array([-along[1], along[0]])
     if normal[1] > 0 or (normal[1] == 0 and normal[0] < 0):
         normal = -normal
+    if outside is not None:
+        normal = outside
     size = plan.font - 1
     half = text_width(label or "", size) / 2 + 3
     for shift in (0.0, 0.15, -0.15, 0.28, -0.28):
