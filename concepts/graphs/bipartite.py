@@ -16,9 +16,9 @@ its first node by name, which goes left. An edge inside one colour closes
 an odd cycle, and then the graph is not bipartite.
 
 The search starts from a greedy matching, which takes the edges in the
-order given whenever both ends are free, and then looks for an
-augmenting path from each free left node in name order, by breadth-first
-search (Kuhn's method, one path at a time). A left node without an
+order given whenever both ends are free. Then it looks for an augmenting
+path from each free left node in name order, by breadth-first search
+(Kuhn's method, one path at a time). A left node without an
 augmenting path never gets one later, so one pass suffices. Hopcroft–Karp
 finds many shortest paths per phase and is faster on large graphs, with
 the same matching size. König's theorem gives the certificate: the
@@ -66,15 +66,20 @@ class Sides:
 class MatchingRun:
     """The greedy start, the augmenting paths and the maximum matching.
 
+    ``attempts`` has one (free left node, path or None) entry per search.
     Each path is a node list [l0, r0, l1, r1, ..., rk] that starts at a free
     left node and ends at a free right node. Its edges alternate between
     added (li–ri) and removed (ri–l(i+1)) ones. ``pairs`` are (left, right).
     """
 
     greedy: list[tuple[str, str]]
-    paths: list[list[str]]
+    attempts: list[tuple[str, list[str] | None]]
     pairs: list[tuple[str, str]]
     cover: list[str]
+
+    @property
+    def paths(self) -> list[list[str]]:
+        return [path for _, path in self.attempts if path is not None]
 
 
 @dataclass
@@ -97,11 +102,13 @@ class AssignmentRun:
 
 
 def exact(value: float) -> Number:
-    """Convert a weight to an exact number: an int when whole, else a Fraction."""
+    """Convert a weight to an exact number: an int when whole, else the
+    Fraction of its shortest decimal form, so 0.1 + 0.2 adds to 3/10.
+    """
     if float(value).is_integer():
         return int(value)
 
-    return Fraction(value)
+    return Fraction(repr(float(value)))
 
 
 def adjacency(nodes: list[str], edges, key=None) -> dict[str, list[str]]:
@@ -167,7 +174,7 @@ def maximum_matching(edges: list[tuple[str, str]], sides: Sides,
             mate[left], mate[right] = right, left
             greedy.append((left, right))
 
-    paths = []
+    attempts = []
     for start in sides.left:
         if start in mate:
             continue
@@ -175,10 +182,10 @@ def maximum_matching(edges: list[tuple[str, str]], sides: Sides,
         if path is not None:
             for index in range(0, len(path), 2):
                 mate[path[index]], mate[path[index + 1]] = path[index + 1], path[index]
-            paths.append(path)
+        attempts.append((start, path))
 
     pairs = [(left, mate[left]) for left in sides.left if left in mate]
-    return MatchingRun(greedy, paths, pairs, _konig_cover(sides, near, mate))
+    return MatchingRun(greedy, attempts, pairs, _konig_cover(sides, near, mate))
 
 
 def _augmenting_path(start: str, near, mate) -> list[str] | None:

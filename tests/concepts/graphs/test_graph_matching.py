@@ -10,8 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linear_sum_assignment
 
+from concepts.graphs import matching
 from concepts.graphs.bipartite import (Sides, adjacency, maximum_matching,
                                       minimum_cost_assignment, two_colour)
+from tests.conftest import SVG_NS, parse_svg, strict_json, svg_texts
+
+CONCEPT = matching.CONCEPT
+NASTY = ["<script>alert(1)</script>", 'A&B "q"']
 
 
 def _sides(nodes, edges):
@@ -250,3 +255,225 @@ def test_two_colour_matches_networkx(size, data):
     else:
         for u, v in pairs:
             assert colour[u] != colour[v]
+
+
+def run(**query):
+    params = CONCEPT.schema().load({key: str(value) for key, value in query.items()})
+    return CONCEPT.compute(params)
+
+
+def test_matching_endpoint_left_right():
+    result = run(edges="L1-R1,L3-R1,L2-R2", left="L1,L2,L3").result
+    assert result["size"] == 2
+    assert ["L2", "R2"] in result["matching"]
+    assert result["right"] == ["R1", "R2"]
+    assert result["sides_detected"] is False
+    assert len(result["vertex_cover"]) == 2
+
+
+def test_matching_endpoint_detects_sides():
+    result = run(edges="L1-R1,L3-R1,L2-R2").result
+    assert result["left"] == ["L1", "L2", "L3"]
+    assert result["sides_detected"] is True
+
+
+def test_matching_endpoint_path_maximal():
+    outcome = run(edges="b-c,a-b,c-d")
+    result = outcome.result
+    assert result["greedy"] == [["c", "b"]]
+    assert result["augmenting_paths"] == [["a", "b", "c", "d"]]
+    assert sorted(result["matching"]) == [["a", "b"], ["c", "d"]]
+    assert result["maximal_not_maximum"] is True
+    english = CONCEPT.explain(outcome, "en")
+    assert "so this matching is *maximal*" in english.markdown
+    assert "It is not *maximum*" in english.markdown
+    assert "adds a–b, c–d and removes c–b" in english.steps[2].text
+    chinese = CONCEPT.explain(outcome, "zh")
+    assert "极大" in chinese.markdown
+    assert "加入 a–b、c–d，移除 c–b" in chinese.steps[2].text
+
+
+def test_matching_endpoint_path_in_order():
+    outcome = run(edges="a-b,b-c,c-d")
+    assert outcome.result["maximal_not_maximum"] is False
+    markdown = CONCEPT.explain(outcome, "en").markdown
+    assert "greedy was already maximum here" in markdown
+    assert "taking b–c first" in markdown
+
+
+def test_matching_endpoint_isolated_nodes():
+    # Each isolated node is a component of its own, so detection puts it left.
+    detected = run(edges="a-x", nodes="b,y").result
+    assert detected["size"] == 1
+    assert detected["unmatched"] == {"left": ["b", "y"], "right": []}
+    given = run(edges="a-x", nodes="b,y", left="a,b").result
+    assert given["unmatched"] == {"left": ["b"], "right": ["y"]}
+
+
+def test_matching_endpoint_assignment():
+    result = run(edges="a-x:1,a-y:10,b-x:2").result
+    assert result["assignment"]["cost"] == 12
+    assert sorted(result["assignment"]["pairs"]) == [["a", "y", 10], ["b", "x", 2]]
+    assert [r["cost"] for r in result["assignment"]["rounds"]] == [1, 11]
+    assert result["matching_cost"] == 12
+
+
+def test_matching_endpoint_unweighted_no_assignment():
+    result = run(edges="a-x,a-y,b-x").result
+    assert "assignment" not in result
+
+
+def test_matching_endpoint_decimal_weights():
+    result = run(edges="a-x:0.1,b-y:0.2").result
+    assert result["assignment"]["cost"] == 0.3
+
+
+def test_matching_explanation_numbers_match():
+    outcome = run(edges="a-x:4,a-y:1,b-x:2,b-y:5,c-y:3")
+    result = outcome.result
+    for lang in ("en", "zh"):
+        text = CONCEPT.explain(outcome, lang)
+        assert f"**{result['size']}**" in text.markdown
+        assert f"**{result['assignment']['cost']}**" in text.markdown
+        assert str(result["assignment"]["cost"]) in text.summary
+        assert str(result["matching_cost"]) in text.markdown
+        rounds = [step for step in text.steps if "cost" in step.values
+                  and "path" in step.values]
+        assert [step.values["total"] for step in rounds] == [
+            r["total"] for r in result["assignment"]["rounds"]]
+        assert text.steps[-1].values["cost"] == result["assignment"]["cost"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(bipartite_graphs(weights=True), st.booleans())
+def test_matching_endpoint_matches_oracles(graph, given_left):
+    left, right, weighted = graph
+    query = {"edges": ",".join(f"{u}-{v}:{w}" for u, v, w in weighted),
+             "nodes": ",".join(left + right)}
+    if given_left:
+        query["left"] = ",".join(left)
+    result = run(**query).result
+    oracle = nx.Graph()
+    oracle.add_nodes_from(left + right)
+    oracle.add_edges_from((u, v) for u, v, _ in weighted)
+    size = len(nx.max_weight_matching(oracle, maxcardinality=True))
+    assert result["size"] == size
+    _check_valid(result["matching"], weighted)
+    if weighted:
+        sides = Sides(result["left"], result["right"], False)
+        oriented = [(u, v, w) if u in sides.left else (v, u, w) for u, v, w in weighted]
+        assert _assignment_oracle(oriented, sides) == (
+            len(result["assignment"]["pairs"]),
+            pytest.approx(result["assignment"]["cost"]))
+
+
+def test_matching_http_json(client):
+    response = client.get("/graph/matching?edges=L1-R1,L3-R1,L2-R2&left=L1,L2,L3")
+    assert response.status_code == 200
+    body = strict_json(response.get_data(as_text=True))
+    assert body["result"]["size"] == 2
+    assert body["steps"][0]["values"]["left"] == ["L1", "L2", "L3"]
+
+
+def test_matching_http_post(client):
+    response = client.post("/graph/matching", json={
+        "edges": [["w-1", "job", 3], ["w2", "job", 1]], "left": ["w-1", "w2"]})
+    assert response.status_code == 200
+    assert response.json["result"]["assignment"]["pairs"] == [["w2", "job", 1]]
+
+
+@pytest.mark.parametrize("query,param,english,chinese", [
+    ("edges=a-b,b-c,c-a", "edges", "odd cycle a–b–c–a", "奇环"),
+    ("edges=a-b,b-c,c-d,d-e,e-a", "edges", "(5 edges)", "5 条边"),
+    ("edges=a-a,a-b", "edges", "self-loop", "自环"),
+    ("edges=a-b,a-c&left=a,b", "left", "joins two left nodes", "两个左侧节点"),
+    ("edges=a-b,c-d&left=a", "left", "joins two right nodes", "两个右侧节点"),
+    ("edges=a-b&left=z", "left", "'z', which is not a node", "“z”"),
+    ("edges=a-b&directed=true", "directed", "Unknown parameter", "未知参数"),
+    ("edges=a-b,b-a", "edges", "repeats edge 1", "重复"),
+    ("edges=a-b:x", "edges", "'x' is not a number", "不是数字"),
+])
+def test_matching_http_invalid(client, query, param, english, chinese):
+    response = client.get(f"/graph/matching?{query}")
+    assert response.status_code == 400
+    assert response.mimetype == "application/problem+json"
+    assert english in response.json["errors"][param]
+    chinese_body = client.get(f"/graph/matching?{query}&lang=zh").json
+    assert chinese in chinese_body["errors"][param]
+
+
+def test_matching_http_too_large(client):
+    edges = ",".join(f"a{i}-b{i}" for i in range(150))
+    response = client.get(f"/graph/matching?edges={edges}")
+    assert response.status_code == 413
+    assert "at most 200" in response.json["errors"]["nodes"]
+
+
+def test_matching_svg_escapes_names():
+    edges = f"{NASTY[0]}-{NASTY[1]}:2"
+    for lang in ("en", "zh"):
+        for flag in ({}, {"frames": "true"}, {"animate": "true"}):
+            outcome = run(edges=edges, **flag)
+            svg = CONCEPT.draw(outcome, lang, "light")
+            assert "<script>" not in svg
+            texts = svg_texts(parse_svg(svg))
+            assert NASTY[0] in texts
+            assert NASTY[1] in texts
+
+
+def test_matching_markdown_escapes_names():
+    outcome = run(edges=f"{NASTY[0]}-{NASTY[1]}:2")
+    for lang in ("en", "zh"):
+        markdown = CONCEPT.explain(outcome, lang).markdown
+        assert "<script>" not in markdown
+        assert "&lt;script&gt;" in markdown
+        assert "A&amp;B &quot;q&quot;" in markdown
+
+
+def test_matching_svg_columns():
+    outcome = run(edges="L1-R1,L3-R1,L2-R2", left="L1,L2,L3")
+    root = parse_svg(CONCEPT.draw(outcome, "en", "dark"))
+    groups = {node.findtext(f"{SVG_NS}title"): node.find(f"{SVG_NS}circle")
+              for node in root.iter(f"{SVG_NS}g") if node.find(f"{SVG_NS}title") is not None}
+    left_x = {float(groups[name].get("cx")) for name in ("L1", "L2", "L3")}
+    right_x = {float(groups[name].get("cx")) for name in ("R1", "R2")}
+    assert len(left_x) == 1
+    assert len(right_x) == 1
+    assert left_x.pop() < right_x.pop()
+
+
+def test_matching_svg_weight_labels():
+    outcome = run(edges="a-x:4,a-y:1,b-x:2,b-y:5,c-y:3")
+    texts = svg_texts(parse_svg(CONCEPT.draw(outcome, "en", "light")))
+    for label in ("4", "1", "2", "5", "3"):
+        assert label in texts
+    assert "Cheapest maximum matching: total cost 3. Labels show the weights." in " ".join(texts)
+
+
+def test_matching_frames_show_path():
+    outcome = run(edges="b-c,a-b,c-d", frames="true")
+    texts = " ".join(svg_texts(parse_svg(CONCEPT.draw(outcome, "en", "light"))))
+    assert "Augmenting path a – b – c – d: now 2 edges." in texts
+    assert "Greedy pass in the given edge order: 1 edge." in texts
+
+
+def test_matching_animation_plays_steps():
+    outcome = run(edges="b-c,a-b,c-d", animate="true")
+    root = parse_svg(CONCEPT.draw(outcome, "en", "light"))
+    assert len(list(root.iter(f"{SVG_NS}animate"))) > 4
+
+
+def test_matching_deterministic(client):
+    url = "/graph/matching.svg?edges=a-x:4,a-y:1,b-x:2,b-y:5,c-y:3&frames=true"
+    assert client.get(url).data == client.get(url).data
+
+
+def test_matching_default_example_fast(client):
+    import time
+
+    query = "&".join(f"{k}={v}" for k, v in CONCEPT.example.items())
+    start = time.perf_counter()
+    response = client.get(f"/graph/matching?{query}")
+    elapsed = time.perf_counter() - start
+    assert response.status_code == 200
+    assert elapsed < 0.25
