@@ -6,8 +6,10 @@ single ``<path>``, so a 60 × 60 maze stays a few tens of kilobytes.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+from .animation import Timeline, animate, timeline
 from .svg import Svg, num, text_width
 
 MAX_PANEL_SIDE = 440
@@ -18,6 +20,9 @@ SHADE_LEVELS = 8
 SHADE_FIRST, SHADE_LAST = 0.7, 0.2
 PANEL_GAP = 40
 MARGIN = 20
+# An animation groups consecutive expansions so that it has at most this
+# many frames, which keeps a 60 × 60 maze to a few hundred elements.
+MAX_FRAMES = 120
 
 
 @dataclass
@@ -30,11 +35,14 @@ class GridPanel:
 
 
 def draw_grid_figure(rows: list[str], start, end, panels: list[GridPanel], *,
-                     title: str, desc: str, words: dict, theme: str) -> str:
+                     title: str, desc: str, words: dict, theme: str,
+                     animated: bool = False) -> str:
     """Draw one maze panel per search side by side, with a legend below.
 
     ``rows`` are strings in which ``#`` is a wall; ``words`` supplies the
-    legend's "early", "late", "path" and "wall" labels.
+    legend's "early", "late", "path" and "wall" labels. With ``animated``,
+    SMIL reveals the cells in visit order at the same pace in every panel,
+    then each path; a renderer without SMIL shows the finished picture.
     """
     height_cells, width_cells = len(rows), len(rows[0])
     cell = cell_size(height_cells, width_cells)
@@ -47,10 +55,14 @@ def draw_grid_figure(rows: list[str], start, end, panels: list[GridPanel], *,
     height = top + height_cells * cell + 50
     svg = Svg(width, height, title=title, desc=desc, theme=theme)
 
+    longest = max(len(panel.order) for panel in panels)
+    per_frame = math.ceil(longest / MAX_FRAMES)
+    clock = timeline(math.ceil(longest / per_frame) + 1, longest=30.0, slowest=0.4)
     for index, panel in enumerate(panels):
         left = MARGIN + index * (column + PANEL_GAP) + (column - panel_width) / 2
         svg.text(left, top - 8, panel.caption, size=13)
-        _draw_panel(svg, rows, start, end, panel, left, top, cell)
+        motion = (per_frame, clock) if animated else None
+        _draw_panel(svg, rows, start, end, panel, left, top, cell, motion)
 
     _draw_legend(svg, MARGIN, top + height_cells * cell + 30, words)
     return svg.render()
@@ -62,30 +74,63 @@ def cell_size(height_cells: int, width_cells: int) -> int:
     return max(MIN_CELL, min(MAX_CELL, side))
 
 
-def _draw_panel(svg, rows, start, end, panel, left, top, cell) -> None:
+def _draw_panel(svg, rows, start, end, panel, left, top, cell, motion) -> None:
     walls = [(r, c) for r, row in enumerate(rows) for c, char in enumerate(row)
              if char == "#"]
-    levels = _shade_levels(panel.order)
-    for level in range(SHADE_LEVELS):
-        cells = [position for position, value in levels.items() if value == level]
-        if cells:
-            svg.path(_runs_path(cells, left, top, cell), class_="s0",
-                     fill_opacity=f"{_opacity(level):.2f}")
+    if motion is None:
+        _draw_shading(svg, panel.order, left, top, cell)
+    else:
+        _draw_shading_frames(svg, panel.order, left, top, cell, *motion)
     if walls:
         svg.path(_runs_path(walls, left, top, cell), class_="muted")
     svg.path(_grid_lines(len(rows), len(rows[0]), left, top, cell), class_="grid",
              stroke_width=1.0, fill="none")
     svg.rect(left, top, len(rows[0]) * cell, len(rows) * cell, class_="axis",
              fill="none", stroke_width=1.0)
-    _draw_visit_numbers(svg, panel.order, start, end, left, top, cell)
+    if motion is None:
+        _draw_visit_numbers(svg, panel.order, start, end, left, top, cell)
     if len(panel.path) > 1:
+        if motion is not None:
+            svg.raw(_reveal_group(math.ceil(len(panel.order) / motion[0]), motion[1]))
         points = [(left + (c + 0.5) * cell, top + (r + 0.5) * cell)
                   for r, c in panel.path]
         svg.polyline(points, class_="t3", fill="none",
                      stroke_width=path_width(cell), stroke_linejoin="round",
                      stroke_linecap="round")
+        if motion is not None:
+            svg.raw("</g>")
     for position, letter in ((start, "S"), (end, "E")):
         _draw_marker(svg, position, letter, left, top, cell)
+
+
+def _draw_shading(svg, order, left, top, cell) -> None:
+    levels = _shade_levels(order)
+    for level in range(SHADE_LEVELS):
+        cells = [position for position, value in levels.items() if value == level]
+        if cells:
+            svg.path(_runs_path(cells, left, top, cell), class_="s0",
+                     fill_opacity=f"{_opacity(level):.2f}")
+
+
+def _draw_shading_frames(svg, order, left, top, cell, per_frame: int,
+                         clock: Timeline) -> None:
+    """Shade the cells of each frame in a group that appears at that frame."""
+    levels = _shade_levels(order)
+    for frame in range(math.ceil(len(order) / per_frame)):
+        cells = order[frame * per_frame:(frame + 1) * per_frame]
+        svg.raw(_reveal_group(frame, clock))
+        for level in sorted({levels[position] for position in cells}):
+            group = [position for position in cells if levels[position] == level]
+            svg.path(_runs_path(group, left, top, cell), class_="s0",
+                     fill_opacity=f"{_opacity(level):.2f}")
+        svg.raw("</g>")
+
+
+def _reveal_group(frame: int, clock: Timeline) -> str:
+    """Open a group that is hidden until ``frame`` and shown from then on."""
+    if frame == 0:
+        return "<g>"
+    return ('<g opacity="1">' + animate("opacity", [0, 1], [0, frame], clock))
 
 
 def path_width(cell: float) -> float:

@@ -32,7 +32,7 @@ from marshmallow import Schema, ValidationError
 
 from ..base import Concept, Explanation, InputError, Outcome, Step, register
 from ..draw.grids import GridPanel, draw_grid_figure
-from ..fields import Choice, Field, _show
+from ..fields import Boolean, Choice, Field, _show
 from ..text import Message, fmt
 
 MAX_ROWS = 60
@@ -171,6 +171,14 @@ class GridSearchInput(Schema):
         ),
         example="both",
     )
+    animate = Boolean(
+        load_default=False,
+        description=(
+            "true returns an SVG whose SMIL animation reveals the cells in visit "
+            "order and then the path, in a loop (also inside <img>)."
+        ),
+        example="false",
+    )
 
 
 @dataclass
@@ -202,6 +210,7 @@ class _Facts:
     end: tuple[int, int]
     searches: list[Search]
     distance: dict[tuple[int, int], int]
+    animate: bool = False
 
 
 def compute(params: dict) -> Outcome:
@@ -229,7 +238,7 @@ def compute(params: dict) -> Outcome:
 
     inputs = {"grid": ";".join(rows), "start": list(start), "end": list(end),
               "algorithm": params["algorithm"]}
-    facts = _Facts(rows, start, end, searches, distance)
+    facts = _Facts(rows, start, end, searches, distance, params["animate"])
     return Outcome(inputs=inputs, result=result, facts=facts)
 
 
@@ -784,7 +793,7 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
 
     return draw_grid_figure(facts.rows, facts.start, facts.end, panels,
                             title=words["title"], desc=explain(outcome, lang).summary,
-                            words=words, theme=theme)
+                            words=words, theme=theme, animated=facts.animate)
 
 
 _DRAW_WORDS = {

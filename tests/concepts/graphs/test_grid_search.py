@@ -284,3 +284,16 @@ def test_grid_matches_networkx(maze):
         for (r1, c1), (r2, c2) in zip(path, path[1:]):
             assert abs(r1 - r2) + abs(c1 - c2) == 1
             assert rows[r2][c2] != "#"
+
+
+def test_grid_animation_reveals_in_order(client):
+    response = client.get(f"/grid-search.svg?grid={MAZE.replace('#', '%23')}"
+                          "&algorithm=both&animate=true")
+    assert response.status_code == 200
+    root = parse_svg(response.get_data(as_text=True))
+    animations = list(root.iter("{http://www.w3.org/2000/svg}animate"))
+    # BFS expands 9 cells and DFS 8, one frame each; the first cell of each
+    # panel shows from the start and each path appears after its last cell.
+    assert len(animations) == (9 - 1) + (8 - 1) + 2
+    starts = [float(a.get("keyTimes").split(";")[1]) for a in animations]
+    assert starts[:8] == sorted(starts[:8])
