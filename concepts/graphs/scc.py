@@ -661,8 +661,8 @@ CONCEPT = register(Concept(
     description=(
         "Strongly connected components of the caller's directed graph with Tarjan's "
         "or Kosaraju's algorithm, plus the condensation DAG; an undirected graph "
-        "gets its connected components. Call it to explain SCCs or find cycles' "
-        "groups."
+        "gets its connected components. Call it to explain SCCs or to group the "
+        "nodes that lie on common cycles."
     ),
     schema=SccInput,
     compute=compute,
