@@ -1,11 +1,11 @@
 """SMIL helpers for drawings that change step by step.
 
 A ``Timeline`` spreads numbered frames evenly over a loop: frame k starts
-at ``k * step`` seconds, the last frame is held for ``hold`` seconds and
-then the loop repeats. ``animate`` and ``animate_transform`` return the
+at ``k * step`` seconds, the last frame stays for ``hold_frames`` more
+steps and then the loop repeats. ``animate`` and ``animate_transform`` return the
 markup of one SMIL element that switches an attribute to a new value at
-given frames, writing a value only where it changes, so an element that
-changes at 40 of 4,000 frames costs 40 entries, not 4,000.
+given frames. They write a value only where it changes, so an element
+that changes at 40 of 4,000 frames costs 40 entries, not 4,000.
 
 SMIL (``<animate>``) needs no script, so the drawings keep playing when a
 page embeds them with ``<img>``.
@@ -21,31 +21,43 @@ from .svg import esc, num
 
 @dataclass(frozen=True)
 class Timeline:
-    """``frames`` equal steps of ``step`` seconds, then a ``hold`` on the last one."""
+    """``frames`` equal steps of ``step`` seconds, then ``hold_frames`` more
+    steps that keep the last frame before the loop repeats.
+    """
 
     frames: int
     step: float
-    hold: float = 2.0
+    hold_frames: int = 1
+
+    @property
+    def slots(self) -> int:
+        return self.frames + self.hold_frames
 
     @property
     def duration(self) -> float:
-        return self.frames * self.step + self.hold
+        return self.slots * self.step
+
+    @property
+    def hold(self) -> float:
+        return self.hold_frames * self.step
 
     def key_time(self, frame: int) -> str:
         """Return the start of ``frame`` as a fraction of the loop, as text."""
         # Enough decimals to keep neighbouring frames apart after rounding.
-        digits = max(3, math.ceil(math.log10(max(self.frames, 1) + 1)) + 1)
-        text = f"{frame * self.step / self.duration:.{digits}f}".rstrip("0").rstrip(".")
+        digits = max(3, math.ceil(math.log10(self.slots + 1)) + 1)
+        text = f"{frame / self.slots:.{digits}f}".rstrip("0").rstrip(".")
         return text or "0"
 
 
 def timeline(frames: int, *, longest: float = 60.0, slowest: float = 0.5,
              hold: float = 2.0) -> Timeline:
     """Build a timeline that gives each frame ``slowest`` seconds, or less
-    when that would make the loop longer than ``longest`` seconds.
+    when that would make the frames last longer than ``longest`` seconds.
+    The last frame stays for about ``hold`` seconds.
     """
     frames = max(frames, 1)
-    return Timeline(frames, min(slowest, longest / frames), hold)
+    step = min(slowest, longest / frames)
+    return Timeline(frames, step, max(1, round(hold / step)))
 
 
 def changes(initial, updates) -> tuple[list, list[int]]:
@@ -100,11 +112,21 @@ def _element(tag: str, head: str, values: list, frames: list[int],
     if len(values) != len(frames) or not frames or frames[0] != 0:
         raise ValueError("values and frames must have the same length, from frame 0.")
 
-    value_text = ";".join(_value(value) for value in values)
-    times = ";".join(clock.key_time(frame) for frame in frames)
-    return (f'<{tag} {head} values="{esc(value_text)}" keyTimes="{times}" '
-            f'dur="{num(clock.duration)}s" calcMode="discrete" '
-            'repeatCount="indefinite"/>')
+    texts = [_value(value) for value in values]
+    sparse_values = ";".join(texts)
+    sparse_times = ";".join(clock.key_time(frame) for frame in frames)
+    # Without keyTimes the values share the loop evenly, one per slot. That
+    # is shorter for an element that changes in most frames.
+    ends = frames[1:] + [clock.slots]
+    dense = ";".join(";".join([text] * (end - start))
+                     for text, start, end in zip(texts, frames, ends))
+    if len(dense) <= len(sparse_values) + len(sparse_times) + 11:
+        timing = f'values="{esc(dense)}"'
+    else:
+        timing = f'values="{esc(sparse_values)}" keyTimes="{sparse_times}"'
+
+    return (f'<{tag} {head} {timing} dur="{num(clock.duration)}s" '
+            'calcMode="discrete" repeatCount="indefinite"/>')
 
 
 def _value(value) -> str:

@@ -1,9 +1,10 @@
 """Bar strips: an array drawn as one bar per element, heights from the values.
 
 Used for frames of a process on an array (sorting). When there are more
-elements than pixel columns, each column is drawn as one line from the
-baseline to the largest value in it, so a strip of thousands of
-elements stays a few kilobytes and still shows the array's shape.
+elements than half the pixel columns, each pixel column is filled from
+the smallest to the largest value that falls in it (and to the baseline).
+A strip of thousands of elements then stays a few kilobytes and still
+shows the array's shape.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from .svg import Svg, num
 
 @dataclass(frozen=True)
 class Strip:
-    """Where a strip sits and the value range its height covers."""
+    """A strip's box in pixels and the value range that its height covers."""
 
     left: float
     top: float

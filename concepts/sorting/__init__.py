@@ -1,6 +1,6 @@
 """Sorting algorithms traced step by step (the ``/sorting`` endpoint).
 
-``algorithms`` holds the seven instrumented sorts, ``sorting`` the
-concept (schema, compute, explain, registration), ``prose`` its words in
-English and Chinese and ``drawing`` its pictures.
+``algorithms`` contains the seven instrumented sorts and ``sorting`` the
+concept (schema, compute, explain, registration). ``prose`` writes its
+English and Chinese text and ``drawing`` its pictures.
 """

@@ -20,12 +20,12 @@ Events are tuples whose first item is the kind:
 
 Notes
 -----
-A swap counts as one swap and two array writes; copies into merge sort's
-buffer are not writes into the array. Quicksort runs on an explicit stack
-so that already-sorted input with a last-element pivot (recursion depth
-n - 1) cannot overflow CPython's recursion limit; ``depth`` is still the
-depth the recursive version would reach, counting only calls on ranges
-of two or more elements.
+A swap counts as one swap and two array writes. Copies into merge sort's
+buffer are not writes into the array. Quicksort runs on an explicit stack,
+so already-sorted input with a last-element pivot (recursion depth n - 1)
+cannot overflow CPython's recursion limit. ``depth`` is still the depth
+that the recursive version would reach, counting only calls on ranges of
+two or more elements.
 
 References
 ----------
@@ -46,7 +46,6 @@ GAPS = ("shell", "knuth", "ciura")
 PIVOTS = ("last", "first", "median-of-three", "random")
 STABLE = {"selection": False, "bubble": True, "insertion": True, "shell": False,
           "merge": True, "quick": False, "heap": False}
-MUTATING = ("swap", "write")
 _CIURA = (1, 4, 10, 23, 57, 132, 301, 701, 1750)
 
 
@@ -277,8 +276,8 @@ def _merge(t: Trace, lo: int, mid: int, hi: int) -> None:
     i, j = 0, mid - lo
     for k in range(lo, hi):
         if i < mid - lo and j < hi - lo:
-            # Position lo + i and lo + j are where the two candidates sat
-            # when the merge began; equal keys take the left one (stable).
+            # Positions lo + i and lo + j are where the two candidates were
+            # when the merge began. Equal keys take the left one (stable).
             t.comparisons += 1
             t.record(("compare", lo + i, lo + j, values[i], values[j]))
             take_left = values[i] <= values[j]

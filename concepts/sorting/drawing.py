@@ -168,9 +168,9 @@ def _draw_animation(run, values, result, lang, theme, summary) -> str:
     svg.rect(40, 382, 640, 4, class_="grid")
     svg.raw(f'<rect class="fg" x="40" y="382" width="0" height="4">'
             f'{progress("width", 0, 640, clock)}</rect>')
-    svg.text(40, 408, words["timing"].format(step=num(clock.step),
+    svg.text(40, 408, words["timing"].format(step=fmt(clock.step, 2),
                                              steps=len(events),
-                                             hold=num(clock.hold)),
+                                             hold=fmt(clock.hold, 2)),
              size=11, class_="muted")
     return svg.render()
 
@@ -219,8 +219,9 @@ def _animated_markers(svg: Svg, box: Strip, count: int, events: list,
     """Draw two marker columns that follow the positions each event touches.
 
     The markers are drawn once in ``<defs>`` and shown through three
-    ``<use>`` copies (compare, move, pivot colours); the move and pivot
-    copies are switched on by opacity, so a colour change is one value.
+    ``<use>`` copies in the compare, move and pivot colours. The move and
+    pivot copies are switched on by opacity, so a colour change costs one
+    value.
     """
     slot = box.slot(count)
     first, second, move, pivot = [], [], [], []

@@ -3,8 +3,8 @@
 Notes
 -----
 Every comparison, swap, array write, pivot choice, merge and heapify is
-an event (see ``concepts.sorting.algorithms``); ``steps`` lists the first
-``MAX_STEPS`` of them, while the counts in ``result`` are always exact.
+an event (see ``concepts.sorting.algorithms``). ``steps`` lists the first
+``MAX_STEPS`` of them, but the counts in ``result`` include every event.
 A swap counts as two array writes.
 
 Options that do not apply to the chosen algorithm are rejected with a

@@ -1,8 +1,8 @@
 """The animated sorting SVG plays inside an <img> in headless Chromium.
 
-Two pages embed the same SVG with ``<img>``; each also loads a resource
+Two pages embed the same SVG with ``<img>``. Each also loads a resource
 that the test server delays (0.3 s or 2.5 s), and Chromium's
-``--screenshot`` waits for the page's load event, so the two screenshots
+``--screenshot`` waits for the page's load event. So the two screenshots
 show the animation at different moments. They must differ in the bar
 area. (``--virtual-time-budget`` does not advance SMIL inside ``<img>``
 in Chromium 156, so real delays are used.)
@@ -97,7 +97,9 @@ def read_png(path: Path) -> tuple[int, int, list[bytes]]:
         if kind == b"IHDR":
             width, height, depth, colour, _, _, interlace = struct.unpack(
                 ">IIBBBBB", chunk)
-            assert depth == 8 and colour in (2, 6) and interlace == 0
+            assert depth == 8
+            assert colour in (2, 6)
+            assert interlace == 0
         elif kind == b"IDAT":
             compressed += chunk
         position += 12 + length
