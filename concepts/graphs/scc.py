@@ -35,7 +35,6 @@ Kosaraju.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
 from ..base import Concept, Explanation, Outcome, Step, register
@@ -169,15 +168,11 @@ def _tarjan(graph: Graph):
             low[node] = value
             events.append(("low", node, via, value, how))
 
-    # The recursion is at most one level per node, so MAX_NODES bounds it.
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(limit, 4 * len(graph.nodes) + 100))
-    try:
-        for node in graph.sorted_nodes():
-            if node not in index:
-                connect(node)
-    finally:
-        sys.setrecursionlimit(limit)
+    # The recursion goes one level per node, so its depth is at most
+    # MAX_NODES (200), well below Python's default limit of 1000 frames.
+    for node in graph.sorted_nodes():
+        if node not in index:
+            connect(node)
 
     return components, events, index, low
 

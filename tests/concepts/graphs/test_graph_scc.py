@@ -211,3 +211,13 @@ def test_scc_matches_networkx(spec, algorithm):
         preorder = list(nx.dfs_preorder_nodes(graph))
         assert [n for n, _ in sorted(result["index"].items(), key=lambda x: x[1])] \
             == preorder
+
+
+def test_scc_longest_chain_over_http(client):
+    # A 200-node path makes Tarjan's recursion as deep as the node limit allows.
+    edges = ",".join(f"n{i}-n{i + 1}" for i in range(199)) + ",n199-n0"
+    body = get(client, f"edges={edges}&directed=true")
+    assert body["result"]["component_count"] == 1
+    chain = ",".join(f"n{i}-n{i + 1}" for i in range(199))
+    body = get(client, f"edges={chain}&directed=true&algorithm=kosaraju")
+    assert body["result"]["component_count"] == 200
