@@ -47,6 +47,9 @@ from .graph_input import LIMITS, Graph, GraphInput, build_graph, natural_key
 from .picture import draw_result, plan_for
 
 MAX_TRACED_STEPS = 150
+# Above this many components the condensation is listed, not drawn: its
+# picture would be unreadable and its force layout costs about a second.
+MAX_DRAWN_CONDENSATION = 40
 # Colours 0-6 mark components with two or more nodes, and 7 (grey) marks
 # single-node components.
 _CYCLE_COLOURS = 7
@@ -297,6 +300,9 @@ class _EN:
         if count == 1:
             return "Every node reaches every other: the graph is strongly connected."
         cyclic = sum(len(group) > 1 for group in facts.components)
+        if cyclic == 0:
+            return (f"The graph has {count} strongly connected components, all single "
+                    "nodes, so no two nodes lie on a common cycle.")
         return (f"The graph has {count} strongly connected components ({cyclic} with "
                 f"more than one node); its condensation has "
                 f"{len(facts.condensation)} arcs between them.")
@@ -401,6 +407,8 @@ class _ZH:
         if count == 1:
             return "每个节点都能到达其他所有节点：这个图是强连通的。"
         cyclic = sum(len(group) > 1 for group in facts.components)
+        if cyclic == 0:
+            return f"这个图有 {count} 个强连通分量，都是单个节点，所以没有两个节点在同一个环上。"
         return (f"这个图有 {count} 个强连通分量（其中 {cyclic} 个多于一个节点）；"
                 f"缩点图中它们之间有 {len(facts.condensation)} 条有向边。")
 
@@ -486,9 +494,13 @@ _WORDS = {
     "en": {"title": "Strongly connected components", "graph": "Graph",
            "dag": "Condensation (a DAG)", "single": "single-node component",
            "found": "{label} found: {members}", "visit": "Visit {node}",
+           "dag_omitted": "The condensation has {count} nodes, more than the {limit} "
+                          "drawn; the result lists its arcs.",
            "finish": "{node} finishes", "low": "low-link({node}) = {value}"},
     "zh": {"title": "强连通分量", "graph": "原图", "dag": "缩点图（有向无环图）",
            "single": "单节点分量", "found": "找到 {label}：{members}",
+           "dag_omitted": "缩点图有 {count} 个节点，超过了绘制上限 {limit}；"
+                          "它的边列在结果中。",
            "visit": "访问 {node}", "finish": "{node} 完成",
            "low": "low-link({node}) = {value}"},
 }
@@ -546,37 +558,46 @@ def _edge_marks(facts: _Facts) -> dict:
 
 def _draw_two_panels(facts, words, summary, legend, theme) -> str:
     graph_plan = plan_for(facts.graph)
-    labels = [_label(number) for number in range(len(facts.components))]
-    dag_edges = [(_label(a), _label(b), None) for a, b in facts.condensation]
-    dag_plan = plan_graph(labels, dag_edges, True)
+    dag_plan = None
+    caption = summary
+    if len(facts.components) <= MAX_DRAWN_CONDENSATION:
+        labels = [_label(number) for number in range(len(facts.components))]
+        dag_edges = [(_label(a), _label(b), None) for a, b in facts.condensation]
+        dag_plan = plan_graph(labels, dag_edges, True)
+    elif facts.graph.directed:
+        caption += " " + words["dag_omitted"].format(
+            count=len(facts.components), limit=MAX_DRAWN_CONDENSATION)
     gap = 40
-    width = max(graph_plan.width + dag_plan.width + gap + 24, 360)
+    dag_width = dag_plan.width + gap if dag_plan else 0
+    panels_height = max(graph_plan.height, dag_plan.height if dag_plan else 0)
+    width = max(graph_plan.width + dag_width + 24, 360)
     probe = Svg(1, 1, title="", desc="")
     legend_height = draw_legend(probe, 0, 0, width - 24, legend)
     panel_top = 12 + legend_height + 22
-    lines = wrap(summary, width - 24, 12)
-    height = panel_top + max(graph_plan.height, dag_plan.height) + 16 * len(lines) + 14
+    lines = wrap(caption, width - 24, 12)
+    height = panel_top + panels_height + 16 * len(lines) + 14
     svg = Svg(width, height, title=words["title"], desc=summary, theme=theme)
     draw_legend(svg, 12, 12, width - 24, legend)
 
-    left = 12
-    svg.text(left, panel_top - 8, words["graph"], size=13, font_weight="bold")
-    svg.raw(f'<g transform="translate({num(left)} {num(panel_top)})">')
-    draw_graph(svg, graph_plan, nodes=_node_marks(facts), edges=_edge_marks(facts))
-    svg.raw("</g>")
+    _panel(svg, graph_plan, 12, panel_top, words["graph"], _node_marks(facts),
+           _edge_marks(facts))
+    if dag_plan is not None:
+        dag_marks = {_label(number): NodeMark(colour=_colour(facts, number), solid=True)
+                     for number in range(len(facts.components))}
+        _panel(svg, dag_plan, 12 + graph_plan.width + gap, panel_top, words["dag"],
+               dag_marks, {})
 
-    left += graph_plan.width + gap
-    svg.text(left, panel_top - 8, words["dag"], size=13, font_weight="bold")
-    svg.raw(f'<g transform="translate({num(left)} {num(panel_top)})">')
-    dag_marks = {_label(number): NodeMark(colour=_colour(facts, number), solid=True)
-                 for number in range(len(facts.components))}
-    draw_graph(svg, dag_plan, nodes=dag_marks)
-    svg.raw("</g>")
-
-    bottom = panel_top + max(graph_plan.height, dag_plan.height) + 6
+    bottom = panel_top + panels_height + 6
     for number, line in enumerate(lines):
         svg.text(12, bottom + 16 * number, line, size=12)
     return svg.render()
+
+
+def _panel(svg, plan, left, top, heading, nodes, edges) -> None:
+    svg.text(left, top - 8, heading, size=13, font_weight="bold")
+    svg.raw(f'<g transform="translate({num(left)} {num(top)})">')
+    draw_graph(svg, plan, nodes=nodes, edges=edges)
+    svg.raw("</g>")
 
 
 def _frames(facts: _Facts, words: dict) -> list[Frame]:
