@@ -42,7 +42,8 @@ from ..base import Concept, Explanation, InputError, Outcome, Step, register
 from ..draw.graphs import Frame, LegendEntry, NodeMark, plan_graph
 from ..fields import Choice, TextList
 from ..text import Message, md_escape
-from .graph_input import LIMITS, MAX_NAME_CHARS, MAX_NODES, Graph, GraphInput, build_graph
+from .graph_input import (LIMITS, MAX_NAME_CHARS, MAX_NODES, Graph, GraphInput,
+                          build_graph)
 from .picture import draw_result
 
 MAX_EXACT_NODES = 12
@@ -314,7 +315,8 @@ class _EN:
         if facts.chromatic is None:
             return text + " That is an upper bound on the chromatic number."
         if facts.used == facts.chromatic:
-            return text + f" The chromatic number is {facts.chromatic}, so it is optimal."
+            return text + (f" The chromatic number is {facts.chromatic}, so it is "
+                           "optimal.")
         return text + (f" The chromatic number is {facts.chromatic}, so greedy used "
                        f"{facts.used - facts.chromatic} more than needed.")
 

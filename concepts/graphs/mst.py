@@ -315,7 +315,8 @@ class _EN:
             return (f"The cheapest edge leaving the tree is {_edge_text(edge)}: add it "
                     f"and its new node. Tree: {_group_text(event.tree)}."
                     if event.tree else
-                    f"The cheapest edge leaving the tree is {_edge_text(edge)}: add it.")
+                    f"The cheapest edge leaving the tree is {_edge_text(edge)}: "
+                    "add it.")
         if edge.source == edge.target:
             return f"Skip the self-loop {_edge_text(edge)}: it joins {edge.source} " \
                    "to itself."

@@ -84,7 +84,7 @@ class _Facts:
 
 
 def compute(params: dict) -> Outcome:
-    """Find the components, number them in the order found, and build the condensation."""
+    """Find the components, numbered in the order found, and the condensation."""
     graph = build_graph(params)
     if params["algorithm"] == "tarjan":
         components, events, index, low = _tarjan(graph)
@@ -270,7 +270,8 @@ def _group(members, joiner: str = ", ") -> str:
 
 def _group_md(members, joiner: str = ", ") -> str:
     escaped = [md_escape(name) for name in members[:12]]
-    return "{" + joiner.join(escaped) + (joiner + "…" if len(members) > 12 else "") + "}"
+    more = joiner + "…" if len(members) > 12 else ""
+    return "{" + joiner.join(escaped) + more + "}"
 
 
 def _names_md(names, joiner: str, limit: int = 20) -> str:
@@ -335,7 +336,8 @@ class _EN:
         if facts.algorithm == "tarjan":
             return (f"low-link({event[1]}) equals its index, so {event[1]} roots a "
                     f"component: pop {_group(event[2])} from the stack as {label}.")
-        return f"From {event[1]} the reversed graph reaches {_group(event[2])}: {label}."
+        return (f"From {event[1]} the reversed graph reaches {_group(event[2])}: "
+                f"{label}.")
 
     @staticmethod
     def hidden(count: int) -> str:

@@ -54,7 +54,8 @@ def test_mst_forest_chinese(client):
 
 def test_mst_kruskal_sets_after_each_step():
     outcome = run(edges=FOREST, algorithm="kruskal")
-    steps = [step.values for step in explain(outcome, "en").steps if "edge" in step.values]
+    steps = [step.values for step in explain(outcome, "en").steps
+             if "edge" in step.values]
     assert [step["accepted"] for step in steps] == [True, True, False, True]
     assert steps[0]["sets"] == [["A", "B"]]
     assert steps[2]["sets"] == [["A", "B", "C"]]
@@ -63,7 +64,8 @@ def test_mst_kruskal_sets_after_each_step():
 
 def test_mst_kruskal_replay_rebuilds_tree():
     outcome = run(edges=EXAMPLE, algorithm="kruskal")
-    steps = [step.values for step in explain(outcome, "en").steps if "edge" in step.values]
+    steps = [step.values for step in explain(outcome, "en").steps
+             if "edge" in step.values]
     taken = [step["edge"] for step in steps if step["accepted"]]
     assert taken == outcome.result["edges"]
     weights = [edge[2] for edge in (step["edge"] for step in steps)]

@@ -202,8 +202,8 @@ def test_scc_matches_networkx(spec, algorithm):
     position = {c: i for i, c in enumerate(result["condensation"]["topological_order"])}
     for a, b in condensed.edges:
         assert position[a] < position[b]
-    expected = {(result["component_of"][u], result["component_of"][v])
-                for u, v in edges if result["component_of"][u] != result["component_of"][v]}
+    where = result["component_of"]
+    expected = {(where[u], where[v]) for u, v in edges if where[u] != where[v]}
     assert set(condensed.edges) == expected
     if algorithm == "kosaraju":
         assert result["finish_order"] == list(nx.dfs_postorder_nodes(graph))

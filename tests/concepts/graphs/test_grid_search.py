@@ -186,7 +186,8 @@ def test_grid_steps_replay_frontier():
         expanded = set()
         for values in events:
             for stale in values["skipped"]:
-                assert (frontier.popleft() if name == "bfs" else frontier.pop()) == stale
+                dropped = frontier.popleft() if name == "bfs" else frontier.pop()
+                assert dropped == stale
                 assert tuple(stale) in expanded
             cell = frontier.popleft() if name == "bfs" else frontier.pop()
             assert cell == values["cell"]
