@@ -477,6 +477,7 @@ class _ZH:
 _WORDS = {
     "en": {"title": "Minimum spanning tree", "title_forest": "Minimum spanning forest",
            "tree": "in the tree", "other": "not chosen", "considered": "considered now",
+           "sets": "one colour per union-find set",
            "rejected": "skipped (closes a cycle)", "component": "tree {n}",
            "final": "Total weight {total} with {edges} edges.",
            "final_forest": "{count} components, so a forest: total weight {total} "
@@ -485,6 +486,7 @@ _WORDS = {
            "start": "Start a tree at {node}"},
     "zh": {"title": "最小生成树", "title_forest": "最小生成森林",
            "tree": "在树中", "other": "未选中", "considered": "正在考虑",
+           "sets": "每个并查集集合一种颜色",
            "rejected": "跳过（会成环）", "component": "第 {n} 棵树",
            "final": "总权重 {total}，共 {edges} 条边。",
            "final_forest": "{count} 个连通分量，所以是森林：总权重 {total}，"
@@ -507,7 +509,10 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
         legend = [LegendEntry(words["component"].format(n=index + 1), index % 8, "edge")
                   for index, group in enumerate(facts.components[:8]) if len(group) > 1]
     frames = _frames(facts, words)
-    if frames:
+    if frames and facts.algorithm == "kruskal":
+        legend = [LegendEntry(words["sets"], _SET_COLOURS[0]),
+                  LegendEntry(words["considered"], 3, "edge")]
+    elif frames:
         legend.append(LegendEntry(words["considered"], 3, "edge"))
 
     final = _final_frame(facts, words, colour_of)
@@ -534,6 +539,8 @@ def _frames(facts: _Facts, words: dict) -> list[Frame]:
     """Build one frame per step, only when frames or an animation is requested."""
     if not (facts.params.get("frames") or facts.params.get("animate")):
         return []
+    if facts.algorithm == "kruskal":
+        return _kruskal_frames(facts, words)
 
     frames = []
     taken: dict = {}
@@ -558,6 +565,53 @@ def _frames(facts: _Facts, words: dict) -> list[Frame]:
         frames.append(Frame(dict(reached), current, caption))
 
     return frames
+
+
+# Union-find sets are told apart by these colours; 3 (vermillion) is kept
+# for the edge under consideration.
+_SET_COLOURS = (0, 1, 2, 4, 5, 6)
+
+
+def _kruskal_frames(facts: _Facts, words: dict) -> list[Frame]:
+    """Build one frame per edge considered, each union-find set in its colour.
+
+    A merged set keeps the colour of the set that had one first, so colours
+    stay put from frame to frame.
+    """
+    sets = _UnionFind(facts.graph.nodes)
+    set_colour: dict[str, int] = {}
+    taken: list[Edge] = []
+    frames = []
+    for event in facts.events:
+        edge = event.edge
+        if event.accepted:
+            _merge_colours(sets, set_colour, edge, len(taken))
+            taken.append(edge)
+        colour = {node: set_colour[sets.find(node)] for node in facts.graph.nodes
+                  if sets.find(node) in set_colour}
+        nodes = {node: NodeMark(colour=value) for node, value in colour.items()}
+        edges = {(e.source, e.target): EdgeMark(colour=colour[e.source])
+                 for e in taken}
+        key = (edge.source, edge.target)
+        if event.accepted:
+            edges[key] = EdgeMark(colour=3, width=5)
+            caption = words["take"].format(edge=_edge_text(edge))
+        else:
+            edges[key] = EdgeMark(colour=3, dashed=True)
+            caption = words["skip"].format(edge=_edge_text(edge))
+        frames.append(Frame(nodes, edges, caption))
+
+    return frames
+
+
+def _merge_colours(sets: _UnionFind, set_colour: dict, edge: Edge, count: int) -> None:
+    """Join the sets of ``edge`` and carry an existing colour to the new root."""
+    old = [set_colour.pop(sets.find(end), None) for end in (edge.source, edge.target)]
+    sets.union(edge.source, edge.target)
+    kept = [value for value in old if value is not None]
+    free = [value for value in _SET_COLOURS if value not in set_colour.values()]
+    fresh = free[0] if free else _SET_COLOURS[count % len(_SET_COLOURS)]
+    set_colour[sets.find(edge.source)] = kept[0] if kept else fresh
 
 
 _EDGE = {"type": "array", "minItems": 3, "maxItems": 3,
