@@ -567,7 +567,7 @@ def _frames(facts: _Facts, words: dict) -> list[Frame]:
     return frames
 
 
-# Union-find sets are told apart by these colours; 3 (vermillion) is kept
+# Union-find sets get these colours, and 3 (vermillion) is kept
 # for the edge under consideration.
 _SET_COLOURS = (0, 1, 2, 4, 5, 6)
 
