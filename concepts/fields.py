@@ -25,6 +25,10 @@ def _show(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# A JSON body may send a number as text, as a URL does.
+_NUMBER_TEXT = {"type": "string", "pattern": rf"^\s*{_NUMBER_PATTERN}\s*$"}
+
+
 def _number_text(value: float) -> str:
     """Format a number for a URL without losing precision."""
     number = float(value)
@@ -135,6 +139,9 @@ class Number(Field):
         _check_range(self, number)
         return number
 
+    def openapi_body(self) -> dict:
+        return {"anyOf": [self.openapi(), _NUMBER_TEXT]}
+
     def openapi(self) -> dict:
         schema = {"type": "number"}
         if self.minimum is not None:
@@ -189,6 +196,8 @@ class Integer(Field):
 
     def _deserialize(self, value, attr, data, **kwargs) -> int:
         name = self.param_name
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
         text = str(value).strip() if not isinstance(value, int) else str(value)
         if isinstance(value, bool) or not re.fullmatch(r"[-+]?\d{1,12}", text):
             raise ValidationError(
@@ -216,6 +225,9 @@ class Integer(Field):
     def openapi(self) -> dict:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
+    def openapi_body(self) -> dict:
+        return {"anyOf": [self.openapi(), {"type": "string", "pattern": r"^\s*[-+]?\d+\s*$"}]}
+
 
 class Choice(Field):
     """One of a fixed set of words."""
@@ -225,7 +237,8 @@ class Choice(Field):
         self.choices = tuple(choices)
 
     def _deserialize(self, value, attr, data, **kwargs) -> str:
-        text = str(value).strip().lower() if isinstance(value, (str, int)) else None
+        accepted_type = isinstance(value, (str, int)) and not isinstance(value, bool)
+        text = str(value).strip().lower() if accepted_type else None
         if text not in self.choices:
             accepted = ", ".join(self.choices)
             raise ValidationError(
@@ -242,6 +255,12 @@ class Choice(Field):
     def openapi(self) -> dict:
         return {"type": "string", "enum": list(self.choices)}
 
+    def openapi_body(self) -> dict:
+        numeric = [int(choice) for choice in self.choices if choice.isdigit()]
+        if not numeric:
+            return self.openapi()
+        return {"anyOf": [self.openapi(), {"type": "integer", "enum": numeric}]}
+
 
 class Boolean(Field):
     """``true`` or ``false`` (also 1/0, yes/no)."""
@@ -253,7 +272,7 @@ class Boolean(Field):
         if isinstance(value, bool):
             return value
 
-        text = str(value).strip().lower()
+        text = value.strip().lower() if isinstance(value, str) else None
         if text in self._TRUE:
             return True
         if text in self._FALSE:
@@ -268,6 +287,10 @@ class Boolean(Field):
 
     def openapi(self) -> dict:
         return {"type": "boolean"}
+
+    def openapi_body(self) -> dict:
+        words = sorted(self._TRUE | self._FALSE)
+        return {"anyOf": [self.openapi(), {"type": "string", "enum": words}]}
 
     def to_query(self, value: Any) -> str:
         return "true" if value else "false"

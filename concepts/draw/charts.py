@@ -18,11 +18,14 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     first = math.ceil(low / step - 1e-9) * step
+    # Ticks are computed by index, not by repeated addition, and capped, so a
+    # step below the float spacing of the values cannot loop forever.
+    count = min(int(math.floor((high - first) / step + 1e-9)) + 1, 50)
     ticks = []
-    value = first
-    while value <= high + step * 1e-9:
-        ticks.append(round(value, 12) + 0.0)
-        value += step
+    for index in range(max(count, 1)):
+        value = round(first + index * step, 12) + 0.0
+        if not ticks or value != ticks[-1]:
+            ticks.append(value)
 
     return ticks
 
