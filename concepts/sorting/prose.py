@@ -19,6 +19,16 @@ NAMES = {
            "heap": "堆排序"},
 }
 
+# English names inside a sentence; Shell sort keeps the capital of its
+# inventor, Donald Shell.
+NAMES_INLINE = {"selection": "selection sort", "bubble": "bubble sort",
+                "insertion": "insertion sort", "shell": "Shell sort",
+                "merge": "merge sort", "quick": "quicksort", "heap": "heap sort"}
+
+# Chinese for the complexity strings of the result, which stay in English.
+_COMPLEXITY_ZH = {"no proven bound": "尚无已证明的界",
+                  "O(log n) average, O(n) worst": "平均 O(log n)，最坏 O(n)"}
+
 PIVOT_RULES = {
     "en": {"last": "last element", "first": "first element",
            "median-of-three": "median of three", "random": "random element"},
@@ -65,10 +75,11 @@ def _reference(n: int) -> tuple[int, float]:
     return n * (n - 1) // 2, (n * math.log2(n) if n > 1 else 0.0)
 
 
-def _complexity_table(result: dict, header: str) -> str:
-    c = result["complexity"]
-    return (f"{header}\n|---|---|---|---|\n"
-            f"| {c['best']} | {c['average']} | {c['worst']} | {c['space']} |")
+def _complexity_table(result: dict, header: str, lang: str) -> str:
+    cells = [result["complexity"][key] for key in ("best", "average", "worst", "space")]
+    if lang == "zh":
+        cells = [_COMPLEXITY_ZH.get(cell, cell) for cell in cells]
+    return f"{header}\n|---|---|---|---|\n| " + " | ".join(cells) + " |"
 
 
 class _English:
@@ -110,7 +121,8 @@ class _English:
     def markdown(self, result: dict, max_steps: int) -> str:
         parts = [self._method(result), self._counts(result),
                  self._stability(result),
-                 _complexity_table(result, "| best | average | worst | extra space |"),
+                 _complexity_table(result, "| best | average | worst | extra space |",
+                                   "en"),
                  self._steps(result, max_steps)]
         return "\n\n".join(parts)
 
@@ -145,12 +157,18 @@ class _English:
         n, depth = result["n"], result["recursion_depth"]
         rule = PIVOT_RULES["en"][result["pivot"]]
         if depth == n - 1 and n >= 3:
+            if result["pivot"] in ("last", "first"):
+                cause = (f"With the {rule} as pivot this happens on sorted or reversed "
+                         "input and on many equal values. A median-of-three or random "
+                         "pivot avoids the sorted cases.")
+            else:
+                cause = ("With this pivot rule it happens mostly when many values are "
+                         "equal, because the Lomuto partition puts every value equal "
+                         "to the pivot on the same side.")
             return (f"The recursion reached depth {depth} = n - 1: every partition "
-                    "split off only the pivot, which is quicksort's worst case. With "
-                    f"the {rule} as pivot this happens on sorted or reversed input, "
-                    "and on many equal values; a median-of-three or random pivot "
-                    "avoids the sorted cases. (This service sorts with an explicit "
-                    "stack, so deep recursion cannot overflow.)")
+                    "split off only the pivot, which is quicksort's worst case. "
+                    f"{cause} (This service sorts with an explicit stack, so deep "
+                    "recursion cannot overflow.)")
         return (f"The recursion reached depth {depth}; perfectly even splits would "
                 f"need about log2 n ≈ {fmt(math.log2(n), 3)} levels.")
 
@@ -194,9 +212,11 @@ class _English:
         fewest, most = _extremes(result["table"])
         if fewest is None:
             return f"With {result['n']} values no algorithm needs a comparison."
-        return (f"On these {result['n']} values {NAMES['en'][fewest['algorithm']]} made "
-                f"the fewest comparisons ({fewest['comparisons']}) and "
-                f"{NAMES['en'][most['algorithm']]} the most ({most['comparisons']}).")
+        fewest_names = " and ".join(NAMES_INLINE[row["algorithm"]] for row in fewest)
+        most_names = " and ".join(NAMES_INLINE[row["algorithm"]] for row in most)
+        return (f"On these {result['n']} values, {fewest_names} made the fewest "
+                f"comparisons ({fewest[0]['comparisons']}) and {most_names} the most "
+                f"({most[0]['comparisons']}).")
 
     def all_markdown(self, result: dict, facts) -> str:
         rows = ["| algorithm | comparisons | swaps | writes | recursion depth | stable "
@@ -212,9 +232,9 @@ class _English:
         gaps = ", ".join(str(h) for h in result["gaps"]) or "none"
         return "\n\n".join([
             f"All seven algorithms sorted the same {n} values. Quicksort used the "
-            f"{PIVOT_RULES['en'][result['pivot']]} as pivot (Lomuto partition) and "
-            f"shell sort the {result['gap_sequence']} gaps ({gaps}). A swap counts "
-            "as two array writes.",
+            f"{PIVOT_RULES['en'][result['pivot']]} as pivot (Lomuto partition), and "
+            f"Shell sort used the gaps {gaps} (gaps={result['gap_sequence']}). A "
+            "swap counts as two array writes.",
             "\n".join(rows),
             f"For scale: n(n-1)/2 = {pairs} and n·log2 n ≈ {fmt(nlogn, 3)}. The "
             "simple algorithms (selection, bubble, insertion) grow with n² on "
@@ -264,7 +284,7 @@ class _Chinese:
 
     def markdown(self, result: dict, max_steps: int) -> str:
         parts = [self._method(result), self._counts(result), self._stability(result),
-                 _complexity_table(result, "| 最好 | 平均 | 最坏 | 额外空间 |"),
+                 _complexity_table(result, "| 最好 | 平均 | 最坏 | 额外空间 |", "zh"),
                  self._steps(result, max_steps)]
         return "\n\n".join(parts)
 
@@ -298,10 +318,15 @@ class _Chinese:
         n, depth = result["n"], result["recursion_depth"]
         rule = PIVOT_RULES["zh"][result["pivot"]]
         if depth == n - 1 and n >= 3:
+            if result["pivot"] in ("last", "first"):
+                cause = (f"以{rule}为枢轴时，有序或逆序的输入以及大量相等的值都会这样；"
+                         "三数取中或随机枢轴可以避开有序的情况。")
+            else:
+                cause = ("在这种枢轴规则下，这主要发生在大量值相等时，因为 Lomuto 划分"
+                         "把所有等于枢轴的值都放在同一侧。")
             return (f"递归深度达到 {depth} = n - 1：每次划分只分出枢轴本身，这是快速"
-                    f"排序的最坏情况。以{rule}为枢轴时，有序或逆序的输入以及大量相等的"
-                    "值都会这样；三数取中或随机枢轴可以避开有序的情况。（本服务用显式栈"
-                    "代替递归，所以再深也不会栈溢出。）")
+                    f"排序的最坏情况。{cause}（本服务用显式栈代替递归，所以再深也不会"
+                    "栈溢出。）")
         return (f"递归深度为 {depth}；如果每次都恰好对半分，大约只需 log2 n ≈ "
                 f"{fmt(math.log2(n), 3)} 层。")
 
@@ -342,9 +367,11 @@ class _Chinese:
         fewest, most = _extremes(result["table"])
         if fewest is None:
             return f"只有 {result['n']} 个数时，任何算法都不需要比较。"
-        return (f"对这 {result['n']} 个数，{NAMES['zh'][fewest['algorithm']]}比较次数"
-                f"最少（{fewest['comparisons']} 次），{NAMES['zh'][most['algorithm']]}"
-                f"最多（{most['comparisons']} 次）。")
+        fewest_names = "和".join(NAMES["zh"][row["algorithm"]] for row in fewest)
+        most_names = "和".join(NAMES["zh"][row["algorithm"]] for row in most)
+        return (f"对这 {result['n']} 个数，{fewest_names}比较次数最少"
+                f"（{fewest[0]['comparisons']} 次），{most_names}最多"
+                f"（{most[0]['comparisons']} 次）。")
 
     def all_markdown(self, result: dict, facts) -> str:
         rows = ["| 算法 | 比较 | 交换 | 写入 | 递归深度 | 稳定 | 相等值保持顺序 |",
@@ -360,8 +387,8 @@ class _Chinese:
         gaps = "、".join(str(h) for h in result["gaps"]) or "无"
         return "\n\n".join([
             f"七种算法对同样的 {n} 个数排序。快速排序以"
-            f"{PIVOT_RULES['zh'][result['pivot']]}为枢轴（Lomuto 划分），希尔排序用 "
-            f"{result['gap_sequence']} 间隔序列（{gaps}）。一次交换算两次数组写入。",
+            f"{PIVOT_RULES['zh'][result['pivot']]}为枢轴（Lomuto 划分），希尔排序的间隔"
+            f"是 {gaps}（gaps={result['gap_sequence']}）。一次交换算两次数组写入。",
             "\n".join(rows),
             f"作为参照：n(n-1)/2 = {pairs}，n·log2 n ≈ {fmt(nlogn, 3)}。简单算法"
             "（选择、冒泡、插入）在一般输入上随 n² 增长，归并和堆排序随 n·log n 增长，"
@@ -372,10 +399,12 @@ class _Chinese:
 
 
 def _extremes(table: list[dict]):
-    if all(row["comparisons"] == 0 for row in table):
+    """Return the rows with the fewest and with the most comparisons (ties kept)."""
+    counts = [row["comparisons"] for row in table]
+    if max(counts) == 0:
         return None, None
-    fewest = min(table, key=lambda row: row["comparisons"])
-    most = max(table, key=lambda row: row["comparisons"])
+    fewest = [row for row in table if row["comparisons"] == min(counts)]
+    most = [row for row in table if row["comparisons"] == max(counts)]
     return fewest, most
 
 

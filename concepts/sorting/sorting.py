@@ -55,6 +55,14 @@ SHELL_COMPLEXITY = {
 }
 
 
+class _Values(NumberList):
+    """A ``NumberList`` whose empty form (``values=``) is valid: it sorts to []."""
+
+    def _openapi_extra(self) -> dict:
+        pattern = super()._openapi_extra()["pattern"]
+        return {"pattern": r"^\s*$|" + pattern}
+
+
 class SortingInput(Schema):
     algorithm = Choice(
         choices=ALGORITHMS + ("all",),
@@ -63,7 +71,7 @@ class SortingInput(Schema):
                      "same input."),
         example="quick",
     )
-    values = NumberList(
+    values = _Values(
         min_length=0,
         max_length=MAX_VALUES,
         description=(f"Numbers to sort, comma-separated; duplicates allowed. At most "
