@@ -39,6 +39,7 @@ from .graph_input import (LIMITS, Edge, Graph, GraphInput, NodeName, build_graph
 from .picture import draw_result, plan_for
 
 MAX_TRACED_STEPS = 120
+MAX_FRAMES = 120
 
 
 class MstInput(GraphInput):
@@ -582,11 +583,17 @@ def _kruskal_frames(facts: _Facts, words: dict) -> list[Frame]:
     set_colour: dict[str, int] = {}
     taken: list[Edge] = []
     frames = []
-    for event in facts.events:
+    count = len(facts.events)
+    # The animation plays at most MAX_FRAMES frames spread evenly over the
+    # steps, so only those are built; a strip samples from them again.
+    picks = {round(i * (count - 1) / (MAX_FRAMES - 1)) for i in range(MAX_FRAMES)}
+    for number, event in enumerate(facts.events):
         edge = event.edge
         if event.accepted:
             _merge_colours(sets, set_colour, edge, len(taken))
             taken.append(edge)
+        if count > MAX_FRAMES and number not in picks:
+            continue
         colour = {node: set_colour[sets.find(node)] for node in facts.graph.nodes
                   if sets.find(node) in set_colour}
         nodes = {node: NodeMark(colour=value) for node, value in colour.items()}
