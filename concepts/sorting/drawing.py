@@ -56,18 +56,25 @@ def marks(event: tuple | None) -> dict[int, str]:
 def _header(svg: Svg, result: dict, lang: str, x: float = 20) -> None:
     words = _WORDS[lang]
     name = prose.NAMES[lang][result["algorithm"]]
-    title = words["head"].format(name=name, n=result["n"])
+    title = words["head"].format(name=name, n=result["n"],
+                                 s="" if result["n"] == 1 else "s")
     if result["algorithm"] == "quick":
         title += words["pivot"].format(rule=prose.PIVOT_RULES[lang][result["pivot"]])
     if result["algorithm"] == "shell":
         title += words["gaps"].format(gaps=", ".join(map(str, result["gaps"])) or "–")
     svg.text(x, 28, title, size=15, font_weight="bold")
-    counts = words["counts"].format(**result)
+    counts = words["counts"].format(**result, **_plurals(result))
     if "recursion_depth" in result:
         counts += words["depth"].format(depth=result["recursion_depth"])
     svg.text(x, 50, counts, size=12)
     draw_legend(svg, x, 76, [(words["compare"], 1), (words["move"], 3),
                              (words["pivot_mark"], 2)])
+
+
+def _plurals(result: dict) -> dict:
+    keys = ("comparisons", "swaps", "writes")
+    return {f"s{number}": "" if result[key] == 1 else "s"
+            for number, key in enumerate(keys, start=1)}
 
 
 def _caption(event: tuple | None, lang: str) -> str:
@@ -306,9 +313,10 @@ _WORDS = {
     "en": {
         "title": "{name}: key frames", "title_animated": "{name}, animated",
         "title_all": "Seven sorting algorithms on the same input",
-        "head": "{name} · {n} values", "pivot": " · pivot: {rule}",
+        "head": "{name} · {n} value{s}", "pivot": " · pivot: {rule}",
         "gaps": " · gaps {gaps}",
-        "counts": "{comparisons} comparisons · {swaps} swaps · {writes} array writes",
+        "counts": ("{comparisons} comparison{s1} · {swaps} swap{s2} · {writes} array "
+                   "write{s3}"),
         "depth": " · recursion depth {depth}",
         "compare": "compare", "move": "swap or write", "pivot_mark": "pivot or heap root",
         "start": "input", "done": "sorted after {k} steps",

@@ -70,6 +70,11 @@ def event_values(event: tuple) -> dict:
     return {"kind": kind, "gap": event[1]}
 
 
+def amount(count: int, noun: str) -> str:
+    """Write an English count with its noun: "1 swap", "0 swaps", "2 array writes"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _reference(n: int) -> tuple[int, float]:
     """Return n(n-1)/2 and n·log2 n, the two yardsticks for comparison counts."""
     return n * (n - 1) // 2, (n * math.log2(n) if n > 1 else 0.0)
@@ -109,9 +114,10 @@ class _English:
 
     def summary(self, result: dict) -> str:
         name = NAMES["en"][result["algorithm"]]
-        text = (f"{name} sorted {result['n']} values with {result['comparisons']} "
-                f"comparisons, {result['swaps']} swaps and {result['writes']} array "
-                "writes.")
+        text = (f"{name} sorted {amount(result['n'], 'value')} with "
+                f"{amount(result['comparisons'], 'comparison')}, "
+                f"{amount(result['swaps'], 'swap')} and "
+                f"{amount(result['writes'], 'array write')}.")
         if result["algorithm"] == "quick":
             rule = PIVOT_RULES["en"][result["pivot"]]
             text += (f" Pivot rule: {rule} (Lomuto partition); recursion depth "
@@ -142,8 +148,10 @@ class _English:
             return (f"Your input has {n} value{'s' if n != 1 else ''}, so there is "
                     "nothing to compare: it is already sorted.")
         pairs, nlogn = _reference(n)
-        text = (f"On your {n} values it made **{result['comparisons']} comparisons**, "
-                f"**{result['swaps']} swaps** and **{result['writes']} array writes** "
+        text = (f"On your {n} values it made "
+                f"**{amount(result['comparisons'], 'comparison')}**, "
+                f"**{amount(result['swaps'], 'swap')}** and "
+                f"**{amount(result['writes'], 'array write')}** "
                 f"(a swap writes two positions). For scale: comparing every pair once "
                 f"takes n(n-1)/2 = {pairs} comparisons, and n·log2 n ≈ {fmt(nlogn, 3)}.")
         if result["algorithm"] == "quick":
@@ -202,8 +210,9 @@ class _English:
                 "the sorted output.")
 
     def table_row(self, row: dict) -> str:
-        text = (f"{NAMES['en'][row['algorithm']]}: {row['comparisons']} comparisons, "
-                f"{row['swaps']} swaps, {row['writes']} writes")
+        text = (f"{NAMES['en'][row['algorithm']]}: "
+                f"{amount(row['comparisons'], 'comparison')}, "
+                f"{amount(row['swaps'], 'swap')}, {amount(row['writes'], 'write')}")
         if "recursion_depth" in row:
             text += f", recursion depth {row['recursion_depth']}"
         return text + "."
@@ -211,7 +220,8 @@ class _English:
     def all_summary(self, result: dict) -> str:
         fewest, most = _extremes(result["table"])
         if fewest is None:
-            return f"With {result['n']} values no algorithm needs a comparison."
+            return (f"With {amount(result['n'], 'value')}, no algorithm needs a "
+                    "comparison.")
         fewest_names = " and ".join(NAMES_INLINE[row["algorithm"]] for row in fewest)
         most_names = " and ".join(NAMES_INLINE[row["algorithm"]] for row in most)
         return (f"On these {result['n']} values, {fewest_names} made the fewest "

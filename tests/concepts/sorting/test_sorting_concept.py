@@ -38,6 +38,10 @@ def replay_steps(values, steps):
     return a
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def test_sorting_default_example(client):
     response = get(client, "algorithm=quick&values=5,2,9,1,5,6")
     body = response.json
@@ -98,10 +102,12 @@ def test_explanation_numbers_equal_result(client, algorithm, lang):
     body = get(client, f"algorithm={algorithm}&values=4,-1,7.5,2,2,9,0&lang={lang}").json
     result = body["result"]
     if lang == "en":
-        assert (f"{result['comparisons']} comparisons, {result['swaps']} swaps and "
-                f"{result['writes']} array writes") in body["summary"]
-        assert f"**{result['comparisons']} comparisons**" in body["explanation"]
-        assert f"**{result['writes']} array writes**" in body["explanation"]
+        comparisons = plural(result["comparisons"], "comparison")
+        swaps = plural(result["swaps"], "swap")
+        writes = plural(result["writes"], "array write")
+        assert f"{comparisons}, {swaps} and {writes}" in body["summary"]
+        assert f"**{comparisons}**" in body["explanation"]
+        assert f"**{writes}**" in body["explanation"]
         assert f"all {result['events']} events" in body["explanation"]
     else:
         assert f"{result['comparisons']} 次比较" in body["summary"]
@@ -119,6 +125,11 @@ def test_steps_text_language(client, lang, words):
     texts = " ".join(step["text"] for step in steps)
     for word in words:
         assert word in texts
+
+
+def test_summary_singular_counts(client):
+    summary = get(client, "algorithm=bubble&values=2,1").json["summary"]
+    assert "2 values with 1 comparison, 1 swap and 2 array writes." in summary
 
 
 def test_step_text_cites_values(client):
