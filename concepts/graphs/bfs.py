@@ -253,11 +253,10 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     legend.append(LegendEntry(words["tree"], 0, "edge"))
     if facts.unreached and not steps_shown:
         legend.append(LegendEntry(words["unreached"], 7))
-    frames = _frames(facts, words)
-
     final = _final_frame(facts, words)
     summary = explain(outcome, lang).summary
-    return draw_result(plan, facts.params, final=final, frames=frames,
+    return draw_result(plan, facts.params, final=final,
+                       frames=lambda: _frames(facts, words),
                        title=words["title"], desc=summary, theme=theme, legend=legend)
 
 

@@ -36,7 +36,8 @@ from ..base import Concept, Explanation, InputError, Outcome, Step, register
 from ..draw.graphs import EdgeMark, Frame, LegendEntry, NodeMark, plan_graph
 from ..fields import Choice, Integer, NumberList
 from ..text import Message, md_escape
-from .graph_input import LIMITS, Edges, Graph, GraphInput, build_graph
+from .graph_input import (LIMITS, Edges, Graph, GraphInput, build_graph,
+                          check_step_drawing)
 from .picture import draw_result, names, plan_for
 
 METHODS = ("graph", "floyd", "brent")
@@ -199,6 +200,7 @@ def _sequence_outcome(params: dict, method: str) -> Outcome:
             f"“start”是 {start}，但“next”只有 {len(successors)} 项，所以 x0 必须在 0 到 "
             f"{len(successors) - 1} 之间。")})
 
+    check_step_drawing(params, len(successors), len(successors))
     facts = _Facts(method, params, successors=successors, start=start)
     run = _floyd if method == "floyd" else _brent
     facts.mu, facts.lam, facts.moves, facts.evaluations = run(successors, start)
@@ -548,7 +550,8 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
             legend = [LegendEntry(words["current"], 0), LegendEntry(words["stack"], 1),
                       LegendEntry(words["done"], 2)] + legend
         return draw_result(plan, facts.params, final=_graph_final(facts, words),
-                           frames=_graph_frames(facts, words), title=words["title"],
+                           frames=lambda: _graph_frames(facts, words),
+                           title=words["title"],
                            desc=summary, theme=theme, legend=legend)
 
     plan = _rho_plan(outcome.result)
@@ -557,7 +560,7 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
         legend = [LegendEntry(words["tortoise"], 2), LegendEntry(words["hare"], 1),
                   LegendEntry(words["both"], 3)] + legend
     return draw_result(plan, facts.params, final=_rho_final(outcome.result, words),
-                       frames=_rho_frames(outcome.result, facts, words),
+                       frames=lambda: _rho_frames(outcome.result, facts, words),
                        title=words["title"], desc=summary, theme=theme, legend=legend)
 
 

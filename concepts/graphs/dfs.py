@@ -313,7 +313,7 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
 
     summary = explain(outcome, lang).summary
     return draw_result(plan, facts.params, final=_final_frame(facts, words),
-                       frames=_frames(facts, words), title=words["title"],
+                       frames=lambda: _frames(facts, words), title=words["title"],
                        desc=summary, theme=theme, legend=legend)
 
 

@@ -40,11 +40,18 @@ MAX_NAME_CHARS = 40
 # below 2**53, so integer distances are exact even when stored as floats.
 MAX_ABS_WEIGHT = 1e9
 
+# Frames and animations redraw the graph once per step, so they are drawn
+# only for graphs up to this size; larger ones get the single picture.
+MAX_FRAME_NODES = 60
+MAX_FRAME_EDGES = 300
+
 LIMITS = {
     "nodes": MAX_NODES,
     "edges": MAX_EDGES,
     "name_characters": MAX_NAME_CHARS,
     "max_abs_weight": MAX_ABS_WEIGHT,
+    "frames_or_animate_nodes": MAX_FRAME_NODES,
+    "frames_or_animate_edges": MAX_FRAME_EDGES,
 }
 
 _SEPARATORS = "-,:;"
@@ -366,9 +373,10 @@ class Graph:
             if not directed and edge.source != edge.target:
                 self._out[edge.target].append((edge.source, edge.weight))
                 self._in[edge.source].append((edge.target, edge.weight))
+        keys = {name: natural_key(name) for name in nodes}
         for table in (self._out, self._in):
             for items in table.values():
-                items.sort(key=lambda item: natural_key(item[0]))
+                items.sort(key=lambda item: keys[item[0]])
 
     def neighbours(self, node: str) -> list[tuple[str, int | float]]:
         """Return ``(neighbour, weight)`` pairs reachable by one edge, sorted by name."""
@@ -397,7 +405,8 @@ def build_graph(params: dict, *, allow_self_loops: bool = True,
 
     Raises ``InputError`` for a repeated edge, a self-loop or negative
     weight where the endpoint does not accept one, a graph with no node,
-    and (413) more than ``MAX_NODES`` nodes.
+    and (413) more than ``MAX_NODES`` nodes or frames of a graph larger
+    than ``MAX_FRAME_NODES`` / ``MAX_FRAME_EDGES``.
     """
     raw_edges: list[RawEdge] = params.get("edges") or []
     directed = bool(params.get("directed", False))
@@ -423,16 +432,36 @@ def build_graph(params: dict, *, allow_self_loops: bool = True,
             f"The graph has {len(nodes)} nodes; at most {MAX_NODES} are accepted.",
             f"图中有 {len(nodes)} 个节点，最多接受 {MAX_NODES} 个。", 413)})
 
+    check_step_drawing(params, len(nodes), len(edges))
     weighted = any(raw.weighted for raw in raw_edges)
     return Graph(list(nodes), edges, directed, weighted)
+
+
+def check_step_drawing(params: dict, node_count: int, edge_count: int) -> None:
+    """Raise a 413 ``InputError`` when frames or an animation would be too large."""
+    flag = "animate" if params.get("animate") else "frames" if params.get("frames") \
+        else None
+    if flag is None:
+        return
+    if node_count <= MAX_FRAME_NODES and edge_count <= MAX_FRAME_EDGES:
+        return
+
+    raise InputError({flag: Message(
+        f"'{flag}=true' draws the graph once per step, which is offered for up to "
+        f"{MAX_FRAME_NODES} nodes and {MAX_FRAME_EDGES} edges; this graph has "
+        f"{node_count} nodes and {edge_count} edges. Leave '{flag}' out for the "
+        "single picture; the JSON steps list every step.",
+        f"“{flag}=true”会为每一步画一次图，只支持最多 {MAX_FRAME_NODES} 个节点、"
+        f"{MAX_FRAME_EDGES} 条边的图；这个图有 {node_count} 个节点、{edge_count} "
+        f"条边。去掉“{flag}”即可得到单张图；JSON 中的 steps 列出了每一步。", 413)})
 
 
 def _check_edge(raw: RawEdge, index: int, seen: dict, directed: bool,
                 allow_self_loops: bool, allow_negative: bool) -> None:
     label = f"{raw.source}-{raw.target}"
     key = (raw.source, raw.target)
-    if not directed:
-        key = tuple(sorted(key))
+    if not directed and raw.target < raw.source:
+        key = (raw.target, raw.source)
     if key in seen:
         first = seen[key]
         how_en = "" if directed else " (the graph is undirected, so u-v and v-u are " \

@@ -8,6 +8,8 @@ a strip of frames (``frames=true``) or a SMIL animation
 
 from __future__ import annotations
 
+from typing import Callable
+
 from ..draw.graphs import (Frame, GraphPlan, LegendEntry, plan_graph, render_animation,
                            render_frames, render_graph, weight_label)
 from .graph_input import Graph
@@ -30,16 +32,21 @@ def plan_for(graph: Graph, *, labels: dict | None = None,
     return plan_graph(graph.nodes, edges, graph.directed, kind=kind)
 
 
-def draw_result(plan: GraphPlan, params: dict, *, final: Frame, frames: list[Frame],
-                title: str, desc: str, theme: str, legend: list[LegendEntry],
+def draw_result(plan: GraphPlan, params: dict, *, final: Frame,
+                frames: list[Frame] | Callable[[], list[Frame]], title: str,
+                desc: str, theme: str, legend: list[LegendEntry],
                 note: str = "") -> str:
-    """Return the SVG for the caller's choice of picture, frames or animation."""
-    if params.get("animate"):
-        return render_animation(plan, frames, title=title, desc=desc, theme=theme,
-                                legend=legend)
+    """Return the SVG for the caller's choice of picture, frames or animation.
 
-    if params.get("frames"):
-        return render_frames(plan, frames, title=title, desc=desc, theme=theme,
+    ``frames`` may be a function that builds the list, so a single picture
+    of a large graph does not pay for frames it never draws.
+    """
+    if params.get("animate") or params.get("frames"):
+        steps = frames() if callable(frames) else frames
+        if params.get("animate"):
+            return render_animation(plan, steps, title=title, desc=desc, theme=theme,
+                                    legend=legend)
+        return render_frames(plan, steps, title=title, desc=desc, theme=theme,
                              legend=legend, note=note)
 
     return render_graph(plan, title=title, desc=desc, theme=theme, nodes=final.nodes,

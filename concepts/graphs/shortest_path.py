@@ -293,8 +293,7 @@ def explain(outcome: Outcome, lang: str) -> Explanation:
         relax = [{"edge": [r.source, r.target], "weight": r.weight,
                   "old": _number(r.old), "candidate": _number(r.candidate),
                   "improved": r.improved} for r in item.relaxations]
-        values = {"relaxations": relax,
-                  "distances": {k: _number(v) for k, v in item.distances.items()}}
+        values = {"relaxations": relax}
         if item.node is not None:
             values.update(settle=item.node, distance=_number(item.distance))
             text = writer.settle(item)
@@ -597,7 +596,7 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
 
     summary = explain(outcome, lang).summary
     return draw_result(plan, facts.params, final=_final_frame(facts, words),
-                       frames=_frames(facts, words), title=words["title"],
+                       frames=lambda: _frames(facts, words), title=words["title"],
                        desc=summary, theme=theme, legend=legend)
 
 

@@ -65,6 +65,7 @@ class _Step:
     ready: list[str] = field(default_factory=list)
     released: list[str] = field(default_factory=list)
     indegree: dict[str, int] = field(default_factory=dict)
+    lowered: dict[str, int] = field(default_factory=dict)
     stack: list[str] = field(default_factory=list)
     order: list[str] = field(default_factory=list)
     closing: tuple[str, str] | None = None
@@ -119,15 +120,15 @@ def _kahn(graph: Graph):
     while ready:
         _key, node = heapq.heappop(ready)
         order.append(node)
-        released = []
+        released, lowered = [], {}
         for target, _weight in graph.neighbours(node):
             indegree[target] -= 1
+            lowered[target] = indegree[target]
             if indegree[target] == 0:
                 released.append(target)
                 heapq.heappush(ready, (natural_key(target), target))
-        remaining = {n: d for n, d in indegree.items() if n not in set(order)}
         waiting = sorted((name for _, name in ready), key=natural_key)
-        steps.append(_Step("remove", node, waiting, released, remaining,
+        steps.append(_Step("remove", node, waiting, released, lowered=lowered,
                            order=list(order)))
 
     if len(order) == len(graph.nodes):
@@ -211,7 +212,9 @@ def explain(outcome: Outcome, lang: str) -> Explanation:
         values = {"event": item.kind, "node": item.node}
         if facts.algorithm == "kahn":
             values.update(ready=item.ready, released=item.released,
-                          indegree=item.indegree, removed=item.order)
+                          lowered=item.lowered, removed=item.order)
+            if item.kind == "stuck":
+                values["indegree"] = item.indegree
         else:
             values.update(stack=item.stack, order=item.order,
                           edge=list(item.closing) if item.closing else None)
@@ -352,6 +355,7 @@ class _ZH:
 
 _WORDS = {
     "en": {"title": "Topological sort", "placed": "placed (number = position)",
+           "finished": "finished (fk = k-th to finish)",
            "ready": "ready", "current": "current node", "stack": "on the stack",
            "cycle": "cycle", "stuck": "stuck",
            "remove": "Remove {node}", "stuck_caption": "Stuck: a cycle remains",
@@ -359,6 +363,7 @@ _WORDS = {
            "close": "{u}→{v} closes a cycle",
            "final": "Order: {order}", "final_cycle": "No order: cycle {cycle}"},
     "zh": {"title": "拓扑排序", "placed": "已排定（数字为位置）", "ready": "就绪",
+           "finished": "已完成（fk 表示第 k 个完成）",
            "current": "当前节点", "stack": "在栈中", "cycle": "环", "stuck": "卡住",
            "remove": "移除 {node}", "stuck_caption": "卡住了：剩下的节点含有环",
            "discover": "发现 {node}", "finish": "完成 {node}",
@@ -373,7 +378,8 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     words = _WORDS[lang]
     plan = plan_for(facts.graph)
     steps_shown = facts.params.get("frames") or facts.params.get("animate")
-    legend = [LegendEntry(words["placed"], 2)]
+    placed = "finished" if steps_shown and facts.algorithm == "dfs" else "placed"
+    legend = [LegendEntry(words[placed], 2)]
     if steps_shown:
         legend = [LegendEntry(words["current"], 0),
                   LegendEntry(words["ready" if facts.algorithm == "kahn" else "stack"],
@@ -383,7 +389,7 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
 
     summary = explain(outcome, lang).summary
     return draw_result(plan, facts.params, final=_final(facts, words),
-                       frames=_frames(facts, words), title=words["title"],
+                       frames=lambda: _frames(facts, words), title=words["title"],
                        desc=summary, theme=theme, legend=legend)
 
 
@@ -406,15 +412,28 @@ def _final(facts: _Facts, words: dict) -> Frame:
 
 def _frames(facts: _Facts, words: dict) -> list[Frame]:
     frames = []
+    graph = facts.graph
+    indegree = {name: len(graph.predecessors(name)) for name in graph.nodes}
+    finish_rank: dict[str, str] = {}
     for item in facts.steps:
-        nodes = {name: NodeMark(colour=2, badge=str(i + 1))
-                 for i, name in enumerate(item.order)}
+        indegree.update(item.lowered)
+        if facts.algorithm == "kahn":
+            nodes = {name: NodeMark(colour=2, badge=str(i + 1))
+                     for i, name in enumerate(item.order)}
+        else:
+            # The DFS order grows at the front, so a node's position changes
+            # until the end; frames number nodes by finish instead.
+            if item.kind == "finish":
+                finish_rank[item.node] = str(len(finish_rank) + 1)
+            nodes = {name: NodeMark(colour=2, note=f"f{rank}")
+                     for name, rank in finish_rank.items()}
         edges = {}
         if facts.algorithm == "kahn":
             for name in item.ready:
                 nodes[name] = NodeMark(colour=1)
-            for name, degree in item.indegree.items():
-                if degree > 0:
+            placed = set(item.order)
+            for name, degree in indegree.items():
+                if degree > 0 and name not in placed:
                     nodes[name] = NodeMark(note=f"in {degree}")
         else:
             for name in item.stack:

@@ -1,0 +1,149 @@
+"""Time every graph endpoint on the largest graph its limits allow.
+
+Each case sends one request through the app's test client (no sockets)
+for JSON and for the SVG picture on the largest graph (200 nodes and
+2,000 edges, the input limit), and for frames and the SMIL animation on
+the largest graph those are drawn for (60 nodes and 300 edges). It
+reports the median time of several runs and the response size. Graphs
+are random with a fixed seed and weights 1 to 100. Run from the repository root:
+
+    .venv/bin/python bench/bench_graphs.py [--repeat 5] [--only graph/bfs]
+
+To add an endpoint, append one ``Case`` to ``CASES``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from service import create_app  # noqa: E402
+
+NODES, EDGES = 200, 2000
+FRAME_NODES, FRAME_EDGES = 60, 300
+SEED = 20240601
+
+
+def random_graph(*, directed: bool, acyclic: bool = False, nodes: int = NODES,
+                 edges: int = EDGES) -> list[list]:
+    """Return ``edges`` distinct edges on ``nodes`` nodes as [u, v, w] rows.
+
+    A path through n0, n1, … comes first so that every node is reachable
+    from n0; ``acyclic`` keeps every arc from a lower to a higher number.
+    """
+    rng = random.Random(SEED)
+    pairs = {(i, i + 1) for i in range(nodes - 1)}
+    while len(pairs) < edges:
+        u, v = rng.sample(range(nodes), 2)
+        if acyclic or not directed:
+            u, v = min(u, v), max(u, v)
+        pairs.add((u, v))
+    return [[f"n{u}", f"n{v}", rng.randint(1, 100)] for u, v in sorted(pairs)]
+
+
+def long_tail_successors(count: int) -> str:
+    """Return next= for x → x+1 whose last value points back to 3/4 of the way."""
+    successors = [i + 1 for i in range(count - 1)] + [count * 3 // 4]
+    return ",".join(str(x) for x in successors)
+
+
+@dataclass
+class Case:
+    """One benchmark: the endpoint, a label, and the body for the largest
+    picture (``body``) and for the largest frames and animation (``small``).
+    ``{graph}`` in a body stands for the edge list of that size.
+    """
+
+    endpoint: str
+    label: str
+    body: dict
+    graph: str = "undirected"
+
+
+GRAPHS = {
+    kind: (random_graph(directed=kind != "undirected", acyclic=kind == "dag"),
+           random_graph(directed=kind != "undirected", acyclic=kind == "dag",
+                        nodes=FRAME_NODES, edges=FRAME_EDGES))
+    for kind in ("undirected", "directed", "dag")
+}
+
+CASES = [
+    Case("graph/bfs", "", {"source": "n0"}),
+    Case("graph/dfs", "directed", {"directed": True, "source": "n0"}, "directed"),
+    Case("graph/shortest-path", "dijkstra", {"source": "n0", "target": "n59"}),
+    Case("graph/shortest-path", "bellman-ford, DAG",
+         {"directed": True, "source": "n0", "target": "n59",
+          "algorithm": "bellman-ford"}, "dag"),
+    Case("graph/cycle", "graph, DAG (no cycle, full search)", {"directed": True},
+         "dag"),
+    Case("graph/cycle", "floyd, next=", {"method": "floyd"}, "sequence"),
+    Case("graph/cycle", "brent, next=", {"method": "brent"}, "sequence"),
+    Case("graph/toposort", "kahn, DAG", {}, "dag"),
+    Case("graph/toposort", "dfs, DAG", {"algorithm": "dfs"}, "dag"),
+]
+
+
+def request_body(case: Case, large: bool) -> dict:
+    """Return the POST body at the picture limit or at the frames limit."""
+    if case.graph == "sequence":
+        return {**case.body, "next": long_tail_successors(NODES if large else
+                                                          FRAME_NODES)}
+    edges = GRAPHS[case.graph][0 if large else 1]
+    return {**case.body, "edges": edges}
+
+VARIANTS = {"json": ("", {}, True), "svg": (".svg", {}, True),
+            "frames": (".svg", {"frames": True}, False),
+            "animate": (".svg", {"animate": True}, False)}
+
+
+def measure(client, case: Case, variant: str, repeat: int) -> tuple[float, int]:
+    """Return the median milliseconds and the byte size of one request kind."""
+    suffix, extra, large = VARIANTS[variant]
+    body = {**request_body(case, large), **extra}
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = client.post(f"/{case.endpoint}{suffix}", json=body)
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (case.endpoint, response.get_data()[:300])
+    return statistics.median(times), len(response.get_data())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="runs per request kind; the median is shown (default 5)")
+    parser.add_argument("--only", help="run only cases of this endpoint")
+    args = parser.parse_args()
+
+    client = create_app().test_client()
+    print(f"python {platform.python_version()} on {platform.machine()}, "
+          f"{os.cpu_count()} CPUs; median of {args.repeat} runs")
+    print(f"json and svg: {NODES} nodes, {EDGES} edges (next= of {NODES}); frames "
+          f"and animate: {FRAME_NODES} nodes, {FRAME_EDGES} edges (next= of "
+          f"{FRAME_NODES})")
+    print("| endpoint | case | json ms | svg ms | frames ms | animate ms | "
+          "json KB | svg KB | frames KB | animate KB |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for case in CASES:
+        if args.only and case.endpoint != args.only:
+            continue
+        numbers = {variant: measure(client, case, variant, args.repeat)
+                   for variant in VARIANTS}
+        times = " | ".join(f"{numbers[v][0]:.0f}" for v in VARIANTS)
+        sizes = " | ".join(f"{numbers[v][1] / 1024:.0f}" for v in VARIANTS)
+        print(f"| {case.endpoint} | {case.label} | {times} | {sizes} |")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
