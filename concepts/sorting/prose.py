@@ -1,6 +1,7 @@
 """The words of the sorting concept: step texts, summaries and explanations.
 
-Every number cited comes from the result, formatted with ``fmt``.
+Every count cited comes from the result and every value from an event,
+formatted with ``fmt``.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ NAMES = {
            "heap": "堆排序"},
 }
 
-# English names inside a sentence; Shell sort keeps the capital of its
-# inventor, Donald Shell.
+# English names inside a sentence. Shell sort keeps its capital because
+# it is named after Donald Shell.
 NAMES_INLINE = {"selection": "selection sort", "bubble": "bubble sort",
                 "insertion": "insertion sort", "shell": "Shell sort",
                 "merge": "merge sort", "quick": "quicksort", "heap": "heap sort"}
