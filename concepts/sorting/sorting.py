@@ -400,9 +400,10 @@ CONCEPT = register(Concept(
     name="sorting",
     title={"en": "Sorting algorithms, step by step", "zh": "排序算法，一步一步"},
     description=(
-        "Runs selection, bubble, insertion, shell, merge, quick or heap sort (or all "
-        "seven) on given or generated numbers: every compare, swap and write, exact "
-        "counts, stability on this input, complexity, and an optionally animated SVG."
+        "Sorts given or generated numbers with selection, bubble, insertion, shell, "
+        "merge, quick or heap sort, or compares all seven: each compare, swap and "
+        "write, exact counts, stability, complexity and an animated SVG. Call it to "
+        "explain or compare sorting algorithms."
     ),
     schema=SortingInput,
     compute=compute,
