@@ -275,9 +275,9 @@ class _CheapestPath:
         self.index = {name: number for number, name in enumerate(self.names)}
         self.is_left = [True] * len(sides.left) + [False] * len(sides.right)
         self.cost = {(self.index[u], self.index[v]): w for u, v, w in weighted}
-        self.out: list[list[int]] = [[] for _ in range(self.sink)]
-        for u, v, _ in weighted:
-            self.out[self.index[u]].append(self.index[v])
+        self.out: list[list[tuple[int, Number]]] = [[] for _ in range(self.sink)]
+        for u, v, w in weighted:
+            self.out[self.index[u]].append((self.index[v], w))
         for targets in self.out:
             targets.sort()
         self.mate: dict[str, str] = {}
@@ -322,32 +322,39 @@ class _CheapestPath:
         return [self.names[node] for node in path], path_cost
 
     def _dijkstra(self):
-        distance: dict[int, Number] = {}
-        came_from: dict[int, int] = {}
-        tentative: dict[int, Number] = {}
+        size = self.sink + 1
+        distance: list = [None] * size
+        tentative: list = [None] * size
+        came_from: list[int] = [-1] * size
         heap = [(0, node) for node in range(self.sink)
                 if self.is_left[node] and node not in self.partner]
         heapq.heapify(heap)
+        potential = self.potential
         while heap:
             dist, node = heapq.heappop(heap)
-            if node in distance:
+            if distance[node] is not None:
                 continue
             distance[node] = dist
             if node == self.sink:
                 break
+            base = dist + potential[node]
             for head, cost in self._residual_arcs(node):
-                candidate = dist + cost + self.potential[node] - self.potential[head]
-                if head not in distance and candidate < tentative.get(head, candidate + 1):
+                candidate = base + cost - potential[head]
+                if distance[head] is None and (tentative[head] is None
+                                               or candidate < tentative[head]):
                     tentative[head] = candidate
                     came_from[head] = node
                     heapq.heappush(heap, (candidate, head))
 
-        return distance, came_from
+        settled = {node: value for node, value in enumerate(distance)
+                   if value is not None}
+        return settled, {node: tail for node, tail in enumerate(came_from)
+                         if tail >= 0}
 
     def _residual_arcs(self, node: int):
         if self.is_left[node]:
-            return [(head, self.cost[node, head]) for head in self.out[node]
-                    if self.partner.get(node) != head]
+            partner = self.partner.get(node)
+            return [arc for arc in self.out[node] if arc[0] != partner]
         if node in self.partner:
             tail = self.partner[node]
             return [(tail, -self.cost[tail, node])]

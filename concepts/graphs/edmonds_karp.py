@@ -24,7 +24,6 @@ T. H. Cormen et al., "Introduction to Algorithms", 3rd ed., chapter 26.
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Callable
@@ -107,25 +106,23 @@ def edmonds_karp(nodes: list[str], edges: list[tuple[str, str, float]],
     same augmenting paths.
     """
     exact_edges = [(tail, head, exact(capacity)) for tail, head, capacity in edges]
-    capacity, neighbours = _residual_network(nodes, exact_edges, directed, key)
-    flow: dict[tuple[str, str], Fraction | int] = {}
+    network = _Residual(nodes, exact_edges, directed, key)
     augmentations: list[Augmentation] = []
     value: Fraction | int = 0
     while True:
-        hops = _shortest_augmenting_path(capacity, flow, neighbours, source, sink)
+        hops = network.shortest_augmenting_path(source, sink)
         if hops is None:
             break
 
         bottleneck = min(hop.residual for hop in hops)
         for hop in hops:
-            hop.cancelled = min(bottleneck, max(flow.get((hop.head, hop.tail), 0), 0))
-            flow[hop.tail, hop.head] = flow.get((hop.tail, hop.head), 0) + bottleneck
-            flow[hop.head, hop.tail] = flow.get((hop.head, hop.tail), 0) - bottleneck
+            hop.cancelled = min(bottleneck, max(network.flow(hop.head, hop.tail), 0))
+            network.push(hop.tail, hop.head, bottleneck)
         value += bottleneck
         augmentations.append(Augmentation(hops, bottleneck, value))
 
-    reachable = _reachable(capacity, flow, neighbours, source)
-    flows, directions = _edge_flows(exact_edges, flow, directed)
+    reachable = network.reachable(source)
+    flows, directions = _edge_flows(exact_edges, network.flow, directed)
     run = FlowRun(exact_edges, directed, source, sink, augmentations, flows,
                   directions, [node for node in nodes if node in reachable],
                   [node for node in nodes if node not in reachable])
@@ -141,64 +138,102 @@ def edmonds_karp(nodes: list[str], edges: list[tuple[str, str, float]],
     return run
 
 
-def _residual_network(nodes, edges, directed, key):
-    capacity: dict[tuple[str, str], Fraction | int] = {}
-    neighbours: dict[str, set[str]] = {node: set() for node in nodes}
-    for tail, head, amount in edges:
-        if tail == head:
-            continue
-        capacity[tail, head] = capacity.get((tail, head), 0) + amount
-        if not directed:
-            capacity[head, tail] = capacity.get((head, tail), 0) + amount
-        neighbours[tail].add(head)
-        neighbours[head].add(tail)
+class _Residual:
+    """The residual network over node indices, kept in flat lists for speed.
 
-    ordered = {node: sorted(near, key=key) for node, near in neighbours.items()}
-    return capacity, ordered
+    Each joined node pair {u, v} has two slots, ``2k`` for u→v and ``2k+1``
+    for v→u, holding the room left: the capacity u→v (summed over the edges
+    that give it) minus the net flow u→v. Pushing along one slot gives the
+    same amount of room to its partner.
+    """
+
+    def __init__(self, nodes, edges, directed, key):
+        self.names = list(nodes)
+        self.index = {name: number for number, name in enumerate(self.names)}
+        self.capacity: list = []
+        self.room: list = []
+        self.tail: list[int] = []
+        self.slot: dict[tuple[int, int], int] = {}
+        for tail, head, amount in edges:
+            if tail != head:
+                u, v = self.index[tail], self.index[head]
+                self._add(u, v, amount)
+                if not directed:
+                    self._add(v, u, amount)
+
+        near: list[list[tuple[int, int]]] = [[] for _ in self.names]
+        for (u, v), slot in self.slot.items():
+            near[u].append((v, slot))
+        order = sorted(range(len(self.names)),
+                       key=lambda number: (key or str)(self.names[number]))
+        rank = {number: position for position, number in enumerate(order)}
+        self.near = [sorted(items, key=lambda item: rank[item[0]]) for items in near]
+
+    def _add(self, u: int, v: int, amount) -> None:
+        if (u, v) not in self.slot:
+            slot = len(self.room)
+            self.slot[u, v], self.slot[v, u] = slot, slot + 1
+            self.capacity += [0, 0]
+            self.room += [0, 0]
+            self.tail += [u, v]
+        slot = self.slot[u, v]
+        self.capacity[slot] += amount
+        self.room[slot] += amount
+
+    def flow(self, tail: str, head: str):
+        """Return the net flow tail→head (negative when it runs head→tail)."""
+        slot = self.slot.get((self.index[tail], self.index[head]))
+        if slot is None:
+            return 0
+        return self.capacity[slot] - self.room[slot]
+
+    def push(self, tail: str, head: str, amount) -> None:
+        slot = self.slot[self.index[tail], self.index[head]]
+        self.room[slot] -= amount
+        self.room[slot ^ 1] += amount
+
+    def shortest_augmenting_path(self, source: str, sink: str) -> list[Hop] | None:
+        """Return the hops of a fewest-edge source–sink path with room, or None."""
+        start, goal = self.index[source], self.index[sink]
+        via = [-1] * len(self.names)
+        via[start] = -2
+        queue = [start]
+        room, near = self.room, self.near
+        for node in queue:
+            for other, slot in near[node]:
+                if via[other] == -1 and room[slot] > 0:
+                    via[other] = slot
+                    queue.append(other)
+            if via[goal] != -1:
+                break
+
+        if via[goal] == -1:
+            return None
+
+        hops = []
+        node = goal
+        while node != start:
+            slot = via[node]
+            tail = self.tail[slot]
+            hops.append(Hop(self.names[tail], self.names[node], room[slot]))
+            node = tail
+
+        return hops[::-1]
+
+    def reachable(self, source: str) -> set[str]:
+        seen = {self.index[source]}
+        stack = [self.index[source]]
+        while stack:
+            node = stack.pop()
+            for other, slot in self.near[node]:
+                if other not in seen and self.room[slot] > 0:
+                    seen.add(other)
+                    stack.append(other)
+
+        return {self.names[number] for number in seen}
 
 
-def _shortest_augmenting_path(capacity, flow, neighbours, source, sink):
-    """Return the hops of a fewest-edge source–sink path with room, or None."""
-    parent: dict[str, str] = {source: source}
-    queue = deque([source])
-    while queue and sink not in parent:
-        node = queue.popleft()
-        for near in neighbours[node]:
-            if near in parent:
-                continue
-            if capacity.get((node, near), 0) - flow.get((node, near), 0) > 0:
-                parent[near] = node
-                queue.append(near)
-
-    if sink not in parent:
-        return None
-
-    hops = []
-    node = sink
-    while node != source:
-        tail = parent[node]
-        room = capacity.get((tail, node), 0) - flow.get((tail, node), 0)
-        hops.append(Hop(tail, node, room))
-        node = tail
-
-    return hops[::-1]
-
-
-def _reachable(capacity, flow, neighbours, source) -> set[str]:
-    seen = {source}
-    stack = [source]
-    while stack:
-        node = stack.pop()
-        for near in neighbours[node]:
-            room = capacity.get((node, near), 0) - flow.get((node, near), 0)
-            if near not in seen and room > 0:
-                seen.add(near)
-                stack.append(near)
-
-    return seen
-
-
-def _edge_flows(edges, flow, directed):
+def _edge_flows(edges, flow: Callable[[str, str], Any], directed: bool):
     """Split the net flow between two nodes over the edges that join them.
 
     Between u and v the algorithm keeps one net amount. A directed edge
@@ -208,7 +243,7 @@ def _edge_flows(edges, flow, directed):
     """
     flows, directions = [], []
     for tail, head, _ in edges:
-        net = 0 if tail == head else flow.get((tail, head), 0)
+        net = 0 if tail == head else flow(tail, head)
         if directed:
             flows.append(max(net, 0))
             directions.append((tail, head))

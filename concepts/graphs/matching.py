@@ -530,7 +530,7 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     if facts.assignment is not None:
         legend.append(LegendEntry(words["assigned"], 3, "edge"))
 
-    frames = _frames(facts, words)
+    frames = _frames(facts, words) if steps_shown else [_final_frame(facts, words)]
     summary = explain(outcome, lang).summary
     return draw_result(plan, facts.params, final=frames[-1], frames=frames,
                        title=words["title"], desc=summary, theme=theme, legend=legend)
@@ -653,16 +653,29 @@ def _frames(facts: _Facts, words: dict) -> list[Frame]:
         frames.append(Frame(_node_marks(matched), edges, words["path_caption"].format(
             path=_path_text(path), count=_edges(len(matched), words))))
 
-    cover = set(run.cover)
-    nodes = _node_marks(matched)
-    for name in cover:
-        nodes[name] = NodeMark(colour=2, solid=True)
-    frames.append(Frame(nodes, _matched_marks(matched), words["final"].format(
-        count=_edges(len(run.pairs), words), cover=len(cover))))
+    frames.append(_cover_frame(run, words))
     if facts.assignment is not None:
         frames.extend(_assignment_frames(facts, words))
 
     return frames
+
+
+def _final_frame(facts: _Facts, words: dict) -> Frame:
+    if facts.assignment is None:
+        return _cover_frame(facts.run, words)
+
+    pairs = facts.assignment.pairs
+    return Frame(_node_marks(pairs, 3), _matched_marks(pairs, 3),
+                 words["assignment"].format(cost=_amount(facts.assignment.cost)))
+
+
+def _cover_frame(run: MatchingRun, words: dict) -> Frame:
+    nodes = _node_marks(run.pairs)
+    for name in run.cover:
+        nodes[name] = NodeMark(colour=2, solid=True)
+
+    return Frame(nodes, _matched_marks(run.pairs), words["final"].format(
+        count=_edges(len(run.pairs), words), cover=len(run.cover)))
 
 
 def _assignment_frames(facts: _Facts, words: dict) -> list[Frame]:
@@ -676,8 +689,7 @@ def _assignment_frames(facts: _Facts, words: dict) -> list[Frame]:
                             words["round"].format(n=number, path=_path_text(path),
                                                   total=_amount(round_.total))))
 
-    final = Frame(_node_marks(chosen, 3), _matched_marks(chosen, 3),
-                  words["assignment"].format(cost=_amount(facts.assignment.cost)))
+    final = _final_frame(facts, words)
     if not frames:
         return [final]
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..base import Concept, Explanation, InputError, Outcome, Step, register
-from ..draw.graphs import EdgeMark, Frame, LegendEntry, NodeMark, plan_graph
+from ..draw.graphs import (EdgeMark, Frame, LegendEntry, NodeMark, plan_graph,
+                           sample_frames)
 from ..fields import Boolean
 from ..text import Message, fmt, md_escape
 from .edmonds_karp import Augmentation, FlowRun, edmonds_karp
@@ -28,6 +29,12 @@ from .picture import draw_result
 # The markdown lists this many augmenting paths and cut edges; the steps
 # and the result list them all.
 LISTED = 12
+# Above this many edges the drawing leaves out the flow/capacity labels,
+# which would cover each other.
+LABEL_LIMIT = 150
+# Frames drawn at most, the rounds spread evenly between start and end.
+STRIP_FRAMES = 12
+ANIMATION_FRAMES = 60
 
 
 class MaxFlowInput(GraphInput):
@@ -410,69 +417,71 @@ class _ZH:
 
 
 def draw(outcome: Outcome, lang: str, theme: str) -> str:
-    """Draw the flow on each edge as flow/capacity with the minimum cut, or one
-    frame per augmenting path.
+    """Draw the flow on each edge as flow/capacity with the minimum cut, or
+    frames of the augmenting paths.
     """
     facts: _Facts = outcome.facts
     run = facts.run
     words = _WORDS[lang]
-    history = _flow_history(run)
-    labels = [f"{_amount(amount)}/{_amount(capacity)}"
-              for amount, (_, _, capacity) in zip(run.flows, run.edges)]
-    shapes = [(tail, head, label) for (tail, head), label
-              in zip(run.directions, labels)]
+    labelled = len(run.edges) <= LABEL_LIMIT
+    shapes = [(tail, head, _label(amount, capacity) if labelled else None)
+              for (tail, head), (_, _, capacity), amount
+              in zip(run.directions, run.edges, run.flows)]
     plan = plan_graph(facts.graph.nodes, shapes, True)
+    steps_shown = facts.params.get("frames") or facts.params.get("animate")
     legend = [LegendEntry(words["side_s"], 0), LegendEntry(words["side_t"], 2),
               LegendEntry(words["flow"], 5, "edge"), LegendEntry(words["cut"], 3, "edge")]
-    if facts.params.get("frames") or facts.params.get("animate"):
+    if steps_shown:
         legend.insert(2, LegendEntry(words["path"], 1, "edge"))
 
-    frames = _frames(run, history, words)
+    limit = 0
+    if steps_shown:
+        limit = ANIMATION_FRAMES if facts.params.get("animate") else STRIP_FRAMES
+    frames = _frames(run, words, limit, labelled)
+    notes = [] if run.directed else [words["undirected"]]
+    if not labelled:
+        notes.append(words["unlabelled"].format(limit=LABEL_LIMIT))
     summary = explain(outcome, lang).summary
-    note = words["undirected"] if not run.directed else ""
     return draw_result(plan, facts.params, final=frames[-1], frames=frames,
                        title=words["title"], desc=summary, theme=theme, legend=legend,
-                       note=note)
+                       note=" ".join(notes))
 
 
-def _flow_history(run: FlowRun) -> list[list]:
-    """Return the flow on each edge, along its drawn direction, before the
-    first round and after each round; a negative amount runs the other way.
+def _label(amount, capacity) -> str:
+    return f"{_amount(amount)}/{_amount(capacity)}"
+
+
+def _frames(run: FlowRun, words: dict, limit: int, labelled: bool) -> list[Frame]:
+    """Build the start frame, one frame per shown round and the final frame.
+
+    With ``limit`` 0 only the final frame is built. Otherwise at most
+    ``limit`` frames are built, the rounds spread evenly, because a large
+    network can take thousands of rounds.
     """
-    net: dict[tuple[str, str], object] = {}
-    history = [[0] * len(run.edges)]
-    for augmentation in run.augmentations:
-        for hop in augmentation.hops:
-            net[hop.tail, hop.head] = net.get((hop.tail, hop.head), 0) + augmentation.bottleneck
-            net[hop.head, hop.tail] = net.get((hop.head, hop.tail), 0) - augmentation.bottleneck
-        row = []
-        for (tail, head), (given_tail, _, _) in zip(run.directions, run.edges):
-            amount = 0 if tail == head else net.get((tail, head), 0)
-            row.append(max(amount, 0) if run.directed else amount)
-        history.append(row)
-
-    return history
-
-
-def _frames(run: FlowRun, history: list[list], words: dict) -> list[Frame]:
     ends = {run.source: NodeMark(colour=0, solid=True, note=words["source"]),
             run.sink: NodeMark(colour=2, solid=True, note=words["sink"])}
-    largest = max((abs(amount) for row in history for amount in row), default=0) or 1
-    frames = [Frame(dict(ends), _edge_marks(run, history[0], set(), largest),
-                    words["start"])]
-    for number, augmentation in enumerate(run.augmentations, start=1):
-        on_path = set(zip(augmentation.nodes, augmentation.nodes[1:]))
-        caption = words["round"].format(
-            n=number, path=_arrow_path(augmentation.nodes),
-            bottleneck=_amount(augmentation.bottleneck),
-            value=_amount(augmentation.value))
-        frames.append(Frame(dict(ends), _edge_marks(run, history[number], on_path,
-                                                   largest), caption))
+    largest = max((_plain(amount) for amount in run.flows), default=0) or 1
+    frames = []
+    if limit:
+        rounds = len(run.augmentations)
+        shown = set(sample_frames(list(range(rounds + 2)), limit)) - {rounds + 1}
+        for number, amounts in _flow_history(run, shown):
+            on_path: set = set()
+            caption = words["start"]
+            if number:
+                augmentation = run.augmentations[number - 1]
+                on_path = set(zip(augmentation.nodes, augmentation.nodes[1:]))
+                caption = words["round"].format(
+                    n=number, total=rounds, path=_arrow_path(augmentation.nodes),
+                    bottleneck=_amount(augmentation.bottleneck),
+                    value=_amount(augmentation.value))
+            marks = _edge_marks(run, amounts, on_path, largest, labelled)
+            frames.append(Frame(dict(ends), marks, caption))
 
     nodes = {name: NodeMark(colour=0) for name in run.source_side}
     nodes.update({name: NodeMark(colour=2) for name in run.sink_side})
     nodes.update(ends)
-    edges = _edge_marks(run, history[-1], set(), largest)
+    edges = _edge_marks(run, run.flows, set(), largest, labelled)
     for index in run.cut_edges:
         edges[run.directions[index]] = EdgeMark(
             colour=3, width=5, label=edges[run.directions[index]].label)
@@ -482,16 +491,39 @@ def _frames(run: FlowRun, history: list[list], words: dict) -> list[Frame]:
     return frames
 
 
-def _edge_marks(run: FlowRun, amounts: list, on_path: set, largest) -> dict:
+def _flow_history(run: FlowRun, shown: set[int]):
+    """Yield (round, flow on each edge) for the rounds in ``shown``, round 0
+    being the start. Flow is measured along each edge's drawn direction, so
+    on an undirected edge a negative amount runs the other way.
+    """
+    net: dict[tuple[str, str], object] = {}
+    for number in range(len(run.augmentations) + 1):
+        if number:
+            augmentation = run.augmentations[number - 1]
+            for hop in augmentation.hops:
+                forward, backward = (hop.tail, hop.head), (hop.head, hop.tail)
+                net[forward] = net.get(forward, 0) + augmentation.bottleneck
+                net[backward] = net.get(backward, 0) - augmentation.bottleneck
+        if number not in shown:
+            continue
+        amounts = []
+        for tail, head in run.directions:
+            amount = 0 if tail == head else net.get((tail, head), 0)
+            amounts.append(max(amount, 0) if run.directed else amount)
+        yield number, amounts
+
+
+def _edge_marks(run: FlowRun, amounts: list, on_path: set, largest,
+                labelled: bool) -> dict:
     marks = {}
     for (tail, head), (_, _, capacity), amount in zip(run.directions, run.edges,
                                                        amounts):
-        label = f"{_amount(amount)}/{_amount(capacity)}"
+        label = _label(amount, capacity) if labelled else None
         touched = (tail, head) in on_path or (head, tail) in on_path
         if touched:
             marks[tail, head] = EdgeMark(colour=1, width=4.5, label=label)
         elif amount:
-            width = 1.8 + 3.2 * abs(_plain(amount)) / _plain(largest)
+            width = 1.8 + 3.2 * min(abs(_plain(amount)) / _plain(largest), 1)
             marks[tail, head] = EdgeMark(colour=5, width=width, label=label)
         else:
             marks[tail, head] = EdgeMark(label=label, muted=True)
@@ -505,7 +537,10 @@ _WORDS = {
            "cut": "cut edge (full)", "path": "augmenting path",
            "source": "source", "sink": "sink",
            "start": "Start: no flow. Labels show flow/capacity.",
-           "round": "Path {n}: {path}, bottleneck {bottleneck}, flow {value}.",
+           "round": "Path {n} of {total}: {path}, bottleneck {bottleneck}, "
+                    "flow {value}.",
+           "unlabelled": "Flow/capacity labels are left out above {limit} edges; "
+                         "the result lists every edge.",
            "final": "Maximum flow {value} = capacity {capacity} of the minimum cut "
                     "(thick edges, all full). Labels show flow/capacity.",
            "undirected": "The edges are undirected; each arrow shows the way its "
@@ -516,7 +551,8 @@ _WORDS = {
            "cut": "割边（满载）", "path": "增广路径",
            "source": "源点", "sink": "汇点",
            "start": "开始：没有流量。标签为 流量/容量。",
-           "round": "路径 {n}：{path}，瓶颈 {bottleneck}，流量 {value}。",
+           "round": "路径 {n}/{total}：{path}，瓶颈 {bottleneck}，流量 {value}。",
+           "unlabelled": "边数超过 {limit} 时不标注 流量/容量；结果中列出了每条边。",
            "final": "最大流 {value} = 最小割（粗边，全部满载）的容量 {capacity}。"
                     "标签为 流量/容量。",
            "undirected": "这些边是无向的；箭头表示结果中该边流量的方向（分帧图中的负号"

@@ -394,7 +394,7 @@ def test_max_flow_svg_labels():
 def test_max_flow_frames_per_path():
     outcome = run(edges=CLRS_QUERY, source="s", sink="t", frames="true")
     texts = " ".join(svg_texts(parse_svg(CONCEPT.draw(outcome, "en", "light"))))
-    assert "Path 3: s → v2 → v4 → v3 → t" in texts
+    assert "Path 3 of 3: s → v2 → v4 → v3 → t" in texts
     assert "bottleneck 7" in texts
 
 
