@@ -8,10 +8,10 @@ an event (see ``concepts.sorting.algorithms``). ``steps`` lists the first
 A swap counts as two array writes.
 
 Options that do not apply to the chosen algorithm are rejected with a
-400 instead of being ignored silently: ``pivot`` needs quick sort,
-``gaps`` needs shell sort (both also apply to ``all``), ``pattern`` needs
-``n``, ``seed`` needs ``n`` or ``pivot=random``, and ``animate=true``
-needs a single algorithm.
+400 instead of being ignored silently. ``pivot`` needs quick sort and
+``gaps`` needs shell sort, and both also apply to ``all``. ``pattern``
+needs ``n``, ``seed`` needs ``n`` or ``pivot=random``, and
+``animate=true`` needs a single algorithm.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ class SortingInput(Schema):
         choices=ALGORITHMS + ("all",),
         load_default="quick",
         description=("Sorting algorithm to run, or all to compare the seven on the "
-                     "same input."),
+                     "same input; default quick."),
         example="quick",
     )
     values = _Values(
