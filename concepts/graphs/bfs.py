@@ -254,7 +254,7 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     if facts.unreached and not steps_shown:
         legend.append(LegendEntry(words["unreached"], 7))
     final = _final_frame(facts, words)
-    summary = explain(outcome, lang).summary
+    summary = (_ZH if lang == "zh" else _EN).summary(outcome.result, facts)
     return draw_result(plan, facts.params, final=final,
                        frames=lambda: _frames(facts, words),
                        title=words["title"], desc=summary, theme=theme, legend=legend)

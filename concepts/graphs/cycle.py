@@ -542,7 +542,9 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     """Draw the graph with its cycle, or the ρ shape of the sequence."""
     facts: _Facts = outcome.facts
     words = _WORDS[lang]
-    summary = explain(outcome, lang).summary
+    writer = _ZH if lang == "zh" else _EN
+    summary = (writer.graph_summary(outcome.result, facts) if facts.method == "graph"
+               else writer.sequence_summary(outcome.result, facts))
     if facts.method == "graph":
         plan = plan_for(facts.graph)
         legend = [LegendEntry(words["cycle"], 3, "edge")]

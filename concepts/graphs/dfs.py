@@ -311,7 +311,7 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     if facts.kinds and "back" in facts.kinds.values():
         legend.append(LegendEntry(words["back"], 3, "edge"))
 
-    summary = explain(outcome, lang).summary
+    summary = (_ZH if lang == "zh" else _EN).summary(outcome.result, facts)
     return draw_result(plan, facts.params, final=_final_frame(facts, words),
                        frames=lambda: _frames(facts, words), title=words["title"],
                        desc=summary, theme=theme, legend=legend)
