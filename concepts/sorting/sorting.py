@@ -77,7 +77,8 @@ class SortingInput(Schema):
         max_length=MAX_VALUES,
         description=(f"Numbers to sort, comma-separated; duplicates allowed. At most "
                      f"{MAX_VALUES} ({MAX_VALUES_ALL} with algorithm=all, "
-                     f"{MAX_ANIMATED} with animate=true). Give values or n."),
+                     f"{MAX_ANIMATED} with animate=true). Give values or n; an empty "
+                     "values= is valid and sorts to []."),
         example="5,2,9,1,5,6",
     )
     n = Integer(

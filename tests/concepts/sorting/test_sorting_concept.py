@@ -261,6 +261,12 @@ def test_sorting_invalid_input_chinese(client):
     assert "不适用于 algorithm=merge" in problem["errors"]["pivot"]
 
 
+def test_sorting_over_limit_chinese(client):
+    response = get(client, f"algorithm=quick&n={MAX_ANIMATED + 1}&animate=true&lang=zh")
+    assert response.status_code == 413
+    assert f"动画最多 {MAX_ANIMATED} 个数" in response.json["errors"]["n"]
+
+
 def test_sorting_script_value_rejected(client):
     response = get(client, "values=1,<script>alert(1)</script>")
     assert response.status_code == 400
