@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..base import Concept, Explanation, InputError, Outcome, Step, register
 from ..draw.graphs import EdgeMark, Frame, LegendEntry, NodeMark, plan_graph
-from ..draw.svg import text_width
+from ..draw.edge_labels import spread_edge_labels
 from ..text import Message, fmt, md_escape
 from .bipartite import (AssignmentRun, MatchingRun, Sides, adjacency, exact,
                         maximum_matching, minimum_cost_assignment, two_colour)
@@ -567,61 +567,9 @@ def _plan(facts: _Facts):
                if graph.weighted else None) for e in graph.edges]
     plan = plan_graph(graph.nodes, labels, False, positions=positions)
     if graph.weighted:
-        _spread_labels(plan)
+        spread_edge_labels(plan)
 
     return plan
-
-
-def _spread_labels(plan) -> None:
-    """Move each weight label along its edge to the first spot that overlaps
-    no node and no label placed before it.
-
-    Between two columns many edges cross near the middle, where the layout
-    would put every label, so labels sit on the edge at the least crowded
-    fraction of its length instead.
-    """
-    size = plan.font - 1
-    taken: list[tuple[float, float, float, float]] = []
-    for shape in plan.shapes:
-        if not shape.label:
-            continue
-        half_width = text_width(shape.label, size) / 2 + 3
-        half_height = size * 0.6 + 1
-        for fraction in (0.25, 0.75, 0.4, 0.6, 0.5, 0.15, 0.85):
-            x, y = _point_on(shape, fraction)
-            box = (x - half_width, y - half_height, x + half_width, y + half_height)
-            if not _crowded(box, taken, plan):
-                break
-        else:
-            x, y = _point_on(shape, 0.5)
-            box = (x - half_width, y - half_height, x + half_width, y + half_height)
-        shape.label_at = (x, y)
-        taken.append(box)
-
-
-def _point_on(shape, fraction: float) -> tuple[float, float]:
-    (x0, y0), (x1, y1) = shape.start, shape.end
-    if shape.control is None:
-        return (x0 + (x1 - x0) * fraction, y0 + (y1 - y0) * fraction)
-    cx, cy = shape.control
-    rest = 1 - fraction
-    return (rest * rest * x0 + 2 * rest * fraction * cx + fraction * fraction * x1,
-            rest * rest * y0 + 2 * rest * fraction * cy + fraction * fraction * y1)
-
-
-def _crowded(box, taken, plan) -> bool:
-    left, top, right, bottom = box
-    for other in taken:
-        if left < other[2] and other[0] < right and top < other[3] and other[1] < bottom:
-            return True
-    margin = plan.radius + 2
-    for x, y in plan.position.values():
-        near_x = min(max(x, left), right)
-        near_y = min(max(y, top), bottom)
-        if (near_x - x) ** 2 + (near_y - y) ** 2 < margin * margin:
-            return True
-
-    return False
 
 
 def _oriented(facts: _Facts, edge) -> tuple[str, str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..base import Concept, Explanation, InputError, Outcome, Step, register
+from ..draw.edge_labels import spread_edge_labels
 from ..draw.graphs import (EdgeMark, Frame, LegendEntry, NodeMark, plan_graph,
                            sample_frames)
 from ..fields import Boolean
@@ -428,6 +429,7 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
               for (tail, head), (_, _, capacity), amount
               in zip(run.directions, run.edges, run.flows)]
     plan = plan_graph(facts.graph.nodes, shapes, True)
+    spread_edge_labels(plan)
     steps_shown = facts.params.get("frames") or facts.params.get("animate")
     legend = [LegendEntry(words["side_s"], 0), LegendEntry(words["side_t"], 2),
               LegendEntry(words["flow"], 5, "edge"), LegendEntry(words["cut"], 3, "edge")]

@@ -477,3 +477,42 @@ def test_matching_default_example_fast(client):
     elapsed = time.perf_counter() - start
     assert response.status_code == 200
     assert elapsed < 0.25
+
+
+def _label_boxes(plan):
+    from concepts.draw.svg import text_width
+
+    size = plan.font - 1
+    boxes = []
+    for shape in plan.shapes:
+        half = text_width(shape.label, size) / 2
+        x, y = shape.label_at
+        boxes.append((x - half, y - size / 2, x + half, y + size / 2))
+    return boxes
+
+
+def test_edge_labels_spread_apart():
+    from concepts.draw.edge_labels import spread_edge_labels
+    from concepts.draw.graphs import plan_graph
+
+    # Two edges that cross at their middles: both labels start there.
+    positions = {"a": (0, 0), "b": (0, 1), "x": (2.6, 0), "y": (2.6, 1)}
+    edges = [("a", "y", "10"), ("b", "x", "20")]
+    plan = plan_graph(["a", "b", "x", "y"], edges, False, positions=positions)
+    spread_edge_labels(plan)
+    first, second = _label_boxes(plan)
+    apart = (first[2] <= second[0] or second[2] <= first[0]
+             or first[3] <= second[1] or second[3] <= first[1])
+    assert apart
+
+
+def test_edge_labels_keep_clear_labels():
+    from concepts.draw.edge_labels import spread_edge_labels
+    from concepts.draw.graphs import plan_graph
+
+    positions = {"a": (0, 0), "b": (0, 2), "x": (2.6, 0), "y": (2.6, 2)}
+    edges = [("a", "x", "10"), ("b", "y", "20")]
+    plan = plan_graph(["a", "b", "x", "y"], edges, False, positions=positions)
+    before = [shape.label_at for shape in plan.shapes]
+    spread_edge_labels(plan)
+    assert [shape.label_at for shape in plan.shapes] == before
