@@ -119,6 +119,7 @@ class GraphPlan:
     width: float
     height: float
     _index: dict = field(default_factory=dict)
+    _labels: list = field(default_factory=list)
 
     def edge_key(self, source: str, target: str) -> int | None:
         """Return the index of the edge u→v (or u-v either way when undirected)."""
@@ -452,7 +453,7 @@ def _curve(plan, u, v, label, source, target, bend, points, search) -> _EdgeShap
 
 
 def _label_spot(plan, middle, along, label, points, outside=None):
-    """Place an edge label beside the edge where it does not cover a node.
+    """Place an edge label beside the edge where it covers no node or label.
 
     A curved edge gets its label on the outer side of the bend first, so
     the labels of two opposite arcs between the same nodes stay apart.
@@ -467,10 +468,17 @@ def _label_spot(plan, middle, along, label, points, outside=None):
     for shift in (0.0, 0.15, -0.15, 0.28, -0.28):
         for side in (1, -1):
             spot = middle + along * shift * _SPACING + normal * side * (size * 0.9)
-            if _clear_of_nodes(spot, half, points, plan.radius + size * 0.6):
+            if (_clear_of_nodes(spot, half, points, plan.radius + size * 0.6)
+                    and _clear_of_labels(plan, spot, half, size)):
+                plan._labels.append((float(spot[0]), float(spot[1]), half))
                 return _pair(spot)
 
     return _pair(middle + normal * size * 0.9)
+
+
+def _clear_of_labels(plan, spot, half, size) -> bool:
+    return all(abs(x - spot[0]) > half + other + 2 or abs(y - spot[1]) > size + 2
+               for x, y, other in plan._labels)
 
 
 def _clear_of_nodes(spot, half, points, margin) -> bool:
