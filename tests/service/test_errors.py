@@ -90,3 +90,31 @@ def test_unavailable_format_is_406(client):
 def test_error_headers_not_cached(client):
     response = client.get("/entropy?p=-1,2")
     assert response.headers["Cache-Control"] == "no-store"
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+@pytest.mark.parametrize("url", [
+    "/entropy?p=abc",
+    "/entropy?p=0.5,-0.1,0.6",
+    "/entropy?p=0.5,0.5&q=0.2,0.3,0.5",
+    "/entropy?p=0.5,0.5&base=3",
+    "/entropy?p=" + ",".join(["1"] * 1001),
+    "/entropy?p=0.5,0.5&colour=red",
+    "/entropy?p=0.5,0.5&theme=pink",
+    "/entropy",
+    "/fisher?distribution=bernoulli&p=0",
+    "/no-such-concept",
+])
+def test_errors_in_chinese(client, url):
+    english = client.get(url)
+    chinese = client.get(url, headers={"Accept-Language": "zh-CN"})
+    assert english.status_code == chinese.status_code
+    assert english.status_code in (400, 404, 413)
+    body = strict_json(chinese.get_data(as_text=True))
+    assert _has_chinese(body["title"])
+    assert _has_chinese(body["detail"])
+    for message in body.get("errors", {}).values():
+        assert _has_chinese(message), message
