@@ -42,12 +42,13 @@ _ARROW = 9.0
 
 @dataclass(frozen=True)
 class NodeMark:
-    """How one node is highlighted.
+    """The highlight of one node.
 
-    ``colour`` is a series index (tinted fill and ring), ``solid`` fills
-    the node with the full colour, ``badge`` is small text in a bubble at
-    the upper right (such as the visit order), ``note`` is small text
-    under the node (such as a distance), ``muted`` greys it out.
+    ``colour`` is a series index for a tinted fill and ring, and ``solid``
+    fills the node with the full colour. ``badge`` is small text in a
+    bubble at an upper corner, such as the visit order. ``note`` is small
+    text beside or under the node, such as a distance. ``muted`` greys the
+    node out.
     """
 
     colour: int | None = None
@@ -59,7 +60,7 @@ class NodeMark:
 
 @dataclass(frozen=True)
 class EdgeMark:
-    """How one edge is highlighted; ``label`` replaces the weight label."""
+    """The highlight of one edge; ``label`` replaces the weight label."""
 
     colour: int | None = None
     width: float = 3.5
@@ -138,8 +139,7 @@ def plan_graph(nodes: list[str], edges: list[tuple[str, str, str | None]],
     (x to the right, y down) and overrides ``kind``.
     """
     count = len(nodes)
-    radius = 16.0 if count <= 30 else 12.0 if count <= 80 else 9.0
-    font = 12.0 if count <= 30 else 10.0 if count <= 80 else 8.0
+    radius, font = _node_size(count)
     pairs = [(u, v) for u, v, _ in edges]
     if positions is not None:
         kind = "fixed"
@@ -176,6 +176,15 @@ def plan_graph(nodes: list[str], edges: list[tuple[str, str, str | None]],
                    for index, shape in enumerate(plan.shapes)}
     _fit(plan)
     return plan
+
+
+def _node_size(count: int) -> tuple[float, float]:
+    """Return the node radius and font size; both shrink as the graph grows."""
+    if count <= 30:
+        return 16.0, 12.0
+    if count <= 80:
+        return 12.0, 10.0
+    return 9.0, 8.0
 
 
 def _choose_kind(nodes, pairs, directed) -> str:
@@ -573,8 +582,8 @@ def draw_graph(svg: Svg, plan: GraphPlan, *, nodes: dict | None = None,
                edges: dict | None = None) -> None:
     """Draw the graph of ``plan`` with optional marks keyed by node / (u, v).
 
-    Unmarked edges share one ``<path>`` (and one for their arrowheads), so
-    a large graph stays a few hundred kilobytes at most.
+    Unmarked edges share one ``<path>`` and their arrowheads another, so
+    each costs a few bytes of coordinates instead of an element.
     """
     edge_marks = _edge_marks_by_index(plan, edges or {})
     node_marks = nodes or {}
@@ -711,7 +720,8 @@ def _note_place(plan: GraphPlan, name: str) -> tuple[float, float, str]:
         cx = sum(p[0] for p in plan.position.values()) / len(plan.nodes)
         cy = sum(p[1] for p in plan.position.values()) / len(plan.nodes)
         direction = _unit((x - cx, y - cy))
-        lx, ly = x + direction[0] * (plan.radius + 6), y + direction[1] * (plan.radius + 6)
+        gap = plan.radius + 6
+        lx, ly = x + direction[0] * gap, y + direction[1] * gap
         anchor = "start" if direction[0] > 0.35 else "end" if direction[0] < -0.35 \
             else "middle"
         if not plan.inside[name]:

@@ -135,8 +135,8 @@ class _EN:
         found = (f"adds {names(visit.discovered)} at level {visit.level + 1}"
                  if visit.discovered else "finds no new neighbour")
         queue = names(visit.queue) if visit.queue else "empty"
-        return f"Visit {number}: take {visit.node} (level {visit.level}); it {found}. " \
-               f"Queue: {queue}."
+        return (f"Visit {number}: take {visit.node} (level {visit.level}); it "
+                f"{found}. Queue: {queue}.")
 
     @staticmethod
     def markdown(result: dict, facts: _Facts) -> str:
@@ -165,7 +165,8 @@ class _EN:
             "weights play no part; for weighted distances use a shortest-path "
             "algorithm.")
         if facts.unreached:
-            parts.append("Not reached: " + ", ".join(md_escape(n) for n in facts.unreached)
+            unreached = ", ".join(md_escape(n) for n in facts.unreached)
+            parts.append("Not reached: " + unreached
                          + f". No path leads to them from {source}"
                          + (" along the direction of the arcs." if facts.graph.directed
                             else "; they are in another component."))
@@ -228,7 +229,8 @@ _WORDS = {
            "current": "node being visited",
            "done": "visited (number = visit order)", "queue": "in the queue",
            "tree": "tree edge", "unreached": "not reached", "level": "level",
-           "start": "Start: queue {queue}", "caption": "Visit {n}: {node}. Queue: {queue}",
+           "start": "Start: queue {queue}",
+           "caption": "Visit {n}: {node}. Queue: {queue}",
            "empty": "empty",
            "final": "Numbers give the visit order; 'level k' is the distance in edges "
                     "from {source}."},

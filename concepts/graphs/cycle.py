@@ -4,8 +4,8 @@ Notes
 -----
 ``method=graph`` searches the caller's graph depth first from every
 unvisited node in turn. In a directed graph an arc to a node that is
-still on the stack closes a cycle; in an undirected graph any edge to a
-node on the stack other than the one just come from does, and a
+still on the stack closes a cycle. In an undirected graph any edge to a
+node on the stack closes one, except the edge just come along, and a
 self-loop is a cycle of one edge.
 
 ``method=floyd`` and ``method=brent`` take a function on 0 … n-1 given
@@ -359,7 +359,7 @@ class _EN:
         directed = facts.graph.directed
         parts = [
             "A **cycle** is a path that comes back to where it started. Depth-first "
-            "search finds one with its stack, which holds the path from the start "
+            "search finds one with its stack, which contains the path from the start "
             "node to the current node: an edge to a node that is still on the stack "
             "leads back along that path"
             + (", so it closes a cycle." if directed else
@@ -376,7 +376,8 @@ class _EN:
                             if result["cycle_length"] == 1 else ""))
         elif directed:
             parts.append("No arc ever pointed back into the stack, so the graph is a "
-                         "**DAG** (directed acyclic graph) and has a topological order.")
+                         "**DAG** (directed acyclic graph) and has a topological "
+                         "order.")
         else:
             parts.append("No edge ever led back into the stack, so every component is "
                          "a tree: the graph is a **forest**.")
@@ -523,7 +524,8 @@ _WORDS = {
            "done": "finished", "current": "current node", "closing": "closing edge",
            "tortoise": "tortoise (T)", "hare": "hare (H)", "both": "both (T H)",
            "no_cycle": "No cycle: every edge was explored.",
-           "found": "Cycle {cycle}", "phase": "Phase {p}: T at x{t} = {tv}, H at x{h} = {hv}",
+           "found": "Cycle {cycle}",
+           "phase": "Phase {p}: T at x{t} = {tv}, H at x{h} = {hv}",
            "rho": "μ = {mu} steps before the cycle, λ = {lam} values on it",
            "discover": "Discover {node}", "finish": "Finish {node}",
            "close": "{u}→{v} closes a cycle"},
@@ -603,21 +605,21 @@ def _rho_plan(result: dict):
     """Lay the sequence out as ρ: the tail upwards into a ring of λ values."""
     mu, lam = result["mu"], result["lambda"]
     sequence = result["sequence"]
-    names_ = [str(x) for x in sequence[: mu + lam]]
-    edges = [(names_[i], names_[i + 1] if i + 1 < mu + lam else names_[mu], None)
+    labels = [str(x) for x in sequence[: mu + lam]]
+    edges = [(labels[i], labels[i + 1] if i + 1 < mu + lam else labels[mu], None)
              for i in range(mu + lam)]
     if mu + lam > 40:
-        return plan_graph(names_, edges, True, kind="force")
+        return plan_graph(labels, edges, True, kind="force")
 
     # The tail runs from the left into the leftmost point of the ring, x_μ.
     radius = max(lam / (2 * math.pi), 0.65) if lam > 1 else 0.0
     positions = {}
     for k in range(lam):
         angle = math.pi + 2 * math.pi * k / max(lam, 1)
-        positions[names_[mu + k]] = (radius * math.cos(angle), radius * math.sin(angle))
+        positions[labels[mu + k]] = (radius * math.cos(angle), radius * math.sin(angle))
     for k in range(mu):
-        positions[names_[k]] = (-radius - (mu - k), 0.0)
-    return plan_graph(names_, edges, True, positions=positions)
+        positions[labels[k]] = (-radius - (mu - k), 0.0)
+    return plan_graph(labels, edges, True, positions=positions)
 
 
 def _pointer_marks(tortoise: int, hare: int) -> dict:

@@ -3,7 +3,7 @@
 Notes
 -----
 DFS follows one path as deep as it can, then backs up to the latest
-node that still has an unexplored neighbour. Its stack holds the path
+node that still has an unexplored neighbour. Its stack contains the path
 from the source to the current node. A clock ticks at every discovery
 and every finish, so each node gets a discovery time d and a finish time
 f, and the intervals [d, f] of two nodes are either nested or disjoint
@@ -183,8 +183,8 @@ class _EN:
             via = f" from {event.parent}" if event.parent is not None else ""
             text = f"t={event.time}: discover {event.node}{via}; stack: {stack}."
         else:
-            text = (f"t={event.time}: finish {event.node}, all its neighbours are done; "
-                    f"stack: {stack}.")
+            text = (f"t={event.time}: finish {event.node}, all its neighbours are "
+                    f"done; stack: {stack}.")
         for source, target, kind in event.edges:
             text += f" {source}→{target} is a {_KIND_EN[kind]}."
         return text
@@ -209,7 +209,8 @@ class _EN:
         ]
         parts.append(_EN._edges(result, facts))
         if facts.unreached:
-            parts.append("Not reached: " + ", ".join(md_escape(n) for n in facts.unreached)
+            unreached = ", ".join(md_escape(n) for n in facts.unreached)
+            parts.append("Not reached: " + unreached
                          + f". No path leads to them from {source}.")
         return "\n\n".join(parts)
 

@@ -40,8 +40,8 @@ MAX_NAME_CHARS = 40
 # below 2**53, so integer distances are exact even when stored as floats.
 MAX_ABS_WEIGHT = 1e9
 
-# Frames and animations redraw the graph once per step, so they are drawn
-# only for graphs up to this size; larger ones get the single picture.
+# Frames and animations redraw the graph once per step. They are drawn only
+# for graphs up to this size, and larger graphs get the single picture.
 MAX_FRAME_NODES = 60
 MAX_FRAME_EDGES = 300
 
@@ -131,7 +131,7 @@ def _weight(raw: Any, where_en: str, where_zh: str) -> int | float:
 
 @dataclass(frozen=True)
 class RawEdge:
-    """One edge as the caller wrote it; ``weighted`` tells whether a weight was given."""
+    """One edge as the caller wrote it; ``weighted`` is true when a weight was given."""
 
     source: str
     target: str
@@ -239,9 +239,11 @@ class Edges(Field):
                     else [edge.source, edge.target] for edge in value]
             return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
-        return ",".join(
-            f"{edge.source}-{edge.target}" + (f":{edge.weight}" if edge.weighted else "")
-            for edge in value)
+        parts = []
+        for edge in value:
+            weight = f":{edge.weight}" if edge.weighted else ""
+            parts.append(f"{edge.source}-{edge.target}{weight}")
+        return ",".join(parts)
 
 
 class Nodes(Field):
@@ -379,7 +381,7 @@ class Graph:
                 items.sort(key=lambda item: keys[item[0]])
 
     def neighbours(self, node: str) -> list[tuple[str, int | float]]:
-        """Return ``(neighbour, weight)`` pairs reachable by one edge, sorted by name."""
+        """Return the ``(neighbour, weight)`` pairs one edge away, sorted by name."""
         return self._out[node]
 
     def predecessors(self, node: str) -> list[tuple[str, int | float]]:
@@ -488,7 +490,10 @@ def _check_edge(raw: RawEdge, index: int, seen: dict, directed: bool,
 
 
 def require_node(graph: Graph, params: dict, name: str) -> str:
-    """Return ``params[name]`` if it is a node of ``graph``, else raise ``InputError``."""
+    """Return ``params[name]`` if it is a node of ``graph``; else raise ``InputError``.
+
+    The message lists up to 20 node names so the caller can correct the value.
+    """
     node = params[name]
     if node in graph.position:
         return node

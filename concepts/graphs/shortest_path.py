@@ -12,7 +12,7 @@ distance and relaxes its outgoing edges. With no negative edge a settled
 distance can never improve later, because every other path already
 costs at least as much before its last edges. One negative edge breaks
 that argument, so Dijkstra rejects such graphs here instead of returning
-a wrong answer.
+a wrong path.
 
 Bellman–Ford relaxes every edge in rounds. After round k every shortest
 path with at most k edges is known, so n - 1 rounds suffice when no
@@ -261,8 +261,8 @@ def _result(facts: _Facts) -> dict:
     if facts.cycle is not None:
         result.update(distances=None, predecessors=None, unreachable=None)
     else:
-        result["distances"] = {name: (None if facts.distance[name] == math.inf
-                                      else facts.distance[name]) for name in graph.nodes}
+        result["distances"] = {name: _number(facts.distance[name])
+                               for name in graph.nodes}
         result["predecessors"] = {name: facts.parent[name] for name in graph.nodes}
         result["unreachable"] = [name for name in graph.nodes
                                  if facts.distance[name] == math.inf]
@@ -344,7 +344,8 @@ class _EN:
         for r in item.relaxations:
             if r.improved:
                 text += (f" Relax {r.source}→{r.target}: {_dist(item.distance)} + "
-                         f"{fmt(r.weight)} = {fmt(r.candidate)} < {_dist(r.old)}, update.")
+                         f"{fmt(r.weight)} = {fmt(r.candidate)} < {_dist(r.old)}, "
+                         "update.")
             else:
                 text += (f" {r.source}→{r.target}: {fmt(r.candidate)} is not less than "
                          f"{_dist(r.old)}, keep.")
@@ -645,7 +646,8 @@ def _frames(facts: _Facts, words: dict) -> list[Frame]:
         for name, distance in item.distances.items():
             if distance == math.inf:
                 continue
-            done = name in settled or (item.node is None and number == len(facts.rounds))
+            last_round = item.node is None and number == len(facts.rounds)
+            done = name in settled or last_round
             nodes[name] = NodeMark(colour=2 if done else 1, note=_dist(distance))
         if item.node is not None:
             nodes[item.node] = NodeMark(colour=0, solid=True, note=_dist(item.distance))

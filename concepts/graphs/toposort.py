@@ -10,7 +10,7 @@ itself.
 
 Kahn's algorithm repeatedly removes a node with no incoming arc left.
 Among several such nodes it takes the smallest name (digit runs compare
-as numbers), so its answer is the lexicographically smallest order. The
+as numbers), so its result is the lexicographically smallest order. The
 DFS method lists nodes by decreasing finish time: when a node finishes,
 everything reachable from it has finished before, so it can go in front
 of all of them.
@@ -241,8 +241,8 @@ class _EN:
             released = (f"; now free of incoming arcs: {names(item.released)}"
                         if item.released else "")
             ready = names(item.ready) if item.ready else "none"
-            return (f"Remove {item.node}, which has no incoming arc left, and delete its "
-                    f"arcs{released}. Ready: {ready}.")
+            return (f"Remove {item.node}, which has no incoming arc left, and delete "
+                    f"its arcs{released}. Ready: {ready}.")
         if item.kind == "stuck":
             left = ", ".join(f"{n} ({d})" for n, d in item.indegree.items())
             return (f"Stuck: every remaining node still has incoming arcs "
@@ -280,7 +280,8 @@ class _EN:
                     "each node on it would have to come before the next one, and "
                     "so, going round, before itself.")
             if facts.algorithm == "kahn":
-                text += (f" Kahn's algorithm removed {len(facts.graph.nodes) - len(facts.stuck)}"
+                removed = len(facts.graph.nodes) - len(facts.stuck)
+                text += (f" Kahn's algorithm removed {removed}"
                          f" of {len(facts.graph.nodes)} nodes and then got stuck with "
                          + ", ".join(md_escape(n) for n in facts.stuck)
                          + ", each still having an incoming arc.")
@@ -439,7 +440,8 @@ def _frames(facts: _Facts, words: dict) -> list[Frame]:
             for name in item.stack:
                 nodes[name] = NodeMark(colour=1)
         if item.kind == "remove":
-            nodes[item.node] = NodeMark(colour=0, solid=True, badge=str(len(item.order)))
+            nodes[item.node] = NodeMark(colour=0, solid=True,
+                                        badge=str(len(item.order)))
         elif item.kind == "discover":
             nodes[item.node] = NodeMark(colour=0, solid=True)
         if item.kind in ("stuck", "cycle"):

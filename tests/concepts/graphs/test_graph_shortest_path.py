@@ -189,7 +189,8 @@ def test_bellman_ford_matches_networkx(case):
     outcome = run(**_query(count, edges, directed, source, "bellman-ford"))
     result = outcome.result
     graph = _nx_graph(count, edges, directed)
-    reachable = graph.subgraph(nx.descendants(graph, f"v{source}") | {f"v{source}"}).copy()
+    reached = nx.descendants(graph, f"v{source}") | {f"v{source}"}
+    reachable = graph.subgraph(reached).copy()
     has_cycle = nx.negative_edge_cycle(reachable)
     assert (result["negative_cycle"] is not None) == has_cycle
     if has_cycle:
@@ -228,7 +229,8 @@ def test_dijkstra_settled_in_distance_order():
     result = outcome.result
     order = result["settled_order"]
     assert order == ["A", "C", "B", "D"]
-    assert [result["distances"][n] for n in order] == sorted(result["distances"].values())
+    settled = [result["distances"][name] for name in order]
+    assert settled == sorted(result["distances"].values())
 
 
 # Text and drawing -----------------------------------------------------------
