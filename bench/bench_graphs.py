@@ -50,6 +50,33 @@ def random_graph(*, directed: bool, acyclic: bool = False, nodes: int = NODES,
     return [[f"n{u}", f"n{v}", rng.randint(1, 100)] for u, v in sorted(pairs)]
 
 
+def random_bipartite(*, nodes: int = NODES, edges: int = EDGES) -> list[list]:
+    """Return ``edges`` distinct edges from n0 … n(k-1) to nk … (k = nodes / 2),
+    starting with n0-nk, n1-n(k+1), … so that every node has an edge.
+    """
+    rng = random.Random(SEED)
+    half = nodes // 2
+    pairs = {(i, half + i) for i in range(half)}
+    while len(pairs) < edges:
+        pairs.add((rng.randrange(half), rng.randrange(half, nodes)))
+    return [[f"n{u}", f"n{v}", rng.randint(1, 100)] for u, v in sorted(pairs)]
+
+
+def many_paths_network(*, nodes: int = NODES, edges: int = EDGES) -> list[list]:
+    """Return a network s → a_i → b_j → t whose middle edges have capacities
+    1 to 9, so Edmonds–Karp needs about one augmenting path per unit of flow.
+    """
+    rng = random.Random(SEED)
+    width = (nodes - 2) // 2
+    rows = [["s", f"a{i}", 1000] for i in range(width)]
+    rows += [[f"b{i}", "t", 1000] for i in range(width)]
+    middle = [(i, j) for i in range(width) for j in range(width)]
+    rng.shuffle(middle)
+    rows += [[f"a{i}", f"b{j}", rng.randint(1, 9)]
+             for i, j in middle[:edges - len(rows)]]
+    return rows
+
+
 def long_tail_successors(count: int) -> str:
     """Return next= for x → x+1 whose last value points back to 3/4 of the way."""
     successors = [i + 1 for i in range(count - 1)] + [count * 3 // 4]
@@ -75,6 +102,10 @@ GRAPHS = {
                         nodes=FRAME_NODES, edges=FRAME_EDGES))
     for kind in ("undirected", "directed", "dag")
 }
+GRAPHS["bipartite"] = (random_bipartite(),
+                       random_bipartite(nodes=FRAME_NODES, edges=FRAME_EDGES))
+GRAPHS["many paths"] = (many_paths_network(),
+                        many_paths_network(nodes=FRAME_NODES, edges=FRAME_EDGES))
 
 CASES = [
     Case("graph/bfs", "", {"source": "n0"}),
@@ -89,6 +120,11 @@ CASES = [
     Case("graph/cycle", "brent, next=", {"method": "brent"}, "sequence"),
     Case("graph/toposort", "kahn, DAG", {}, "dag"),
     Case("graph/toposort", "dfs, DAG", {"algorithm": "dfs"}, "dag"),
+    Case("graph/max-flow", "directed, n0 to n59",
+         {"directed": True, "source": "n0", "sink": "n59"}, "directed"),
+    Case("graph/max-flow", "s to t, many augmenting paths",
+         {"directed": True, "source": "s", "sink": "t"}, "many paths"),
+    Case("graph/matching", "weighted, with assignment", {}, "bipartite"),
 ]
 
 

@@ -26,7 +26,8 @@ from ..draw.edge_labels import spread_edge_labels
 from ..text import Message, fmt, md_escape
 from .bipartite import (AssignmentRun, MatchingRun, Sides, adjacency, exact,
                         maximum_matching, minimum_cost_assignment, two_colour)
-from .graph_input import LIMITS, Graph, GraphInput, Nodes, build_graph, natural_key
+from .graph_input import (LIMITS, MAX_EDGES, Edges, Graph, GraphInput, Nodes,
+                          build_graph, natural_key)
 from .picture import draw_result, plan_for
 
 # Sides up to this many nodes are drawn as two columns; larger graphs use
@@ -41,6 +42,16 @@ class MatchingInput(GraphInput):
         # Matching reads every edge as undirected, so "directed" is not offered.
         exclude = ("directed",)
 
+    edges = Edges(
+        required=True,
+        description=(
+            "Edges as u-v or u-v:cost, comma-separated, or a JSON array of [u, v] "
+            "or [u, v, cost]. The greedy start takes them in this order. Any cost "
+            "adds the minimum-cost assignment. Names in the text form cannot "
+            f"contain - , : ;. At most {MAX_EDGES} edges."
+        ),
+        example="L1-R1,L3-R1,L2-R2",
+    )
     left = Nodes(
         description=(
             "Optional names of the left side, comma-separated; every edge must join "

@@ -23,22 +23,32 @@ from ..draw.graphs import (EdgeMark, Frame, LegendEntry, NodeMark, plan_graph,
 from ..fields import Boolean
 from ..text import Message, fmt, md_escape
 from .edmonds_karp import Augmentation, FlowRun, edmonds_karp
-from .graph_input import (LIMITS, Graph, GraphInput, NodeName, build_graph,
-                          natural_key, require_node)
+from .graph_input import (LIMITS, MAX_EDGES, Edges, Graph, GraphInput, NodeName,
+                          build_graph, natural_key, require_node)
 from .picture import draw_result
 
 # The markdown lists this many augmenting paths and cut edges; the steps
 # and the result list them all.
 LISTED = 12
 # Above this many edges the drawing leaves out the flow/capacity labels,
-# which would cover each other.
+# which would cover each other; frames are drawn smaller, so sooner.
 LABEL_LIMIT = 150
+FRAME_LABEL_LIMIT = 40
 # Frames drawn at most, the rounds spread evenly between start and end.
 STRIP_FRAMES = 12
 ANIMATION_FRAMES = 60
 
 
 class MaxFlowInput(GraphInput):
+    edges = Edges(
+        required=True,
+        description=(
+            "Edges as u-v:capacity, comma-separated (capacity 1 when left out), or "
+            "a JSON array of [u, v, capacity]. Capacities must be 0 or more. Names "
+            f"in the text form cannot contain - , : ;. At most {MAX_EDGES} edges."
+        ),
+        example="s-a:3,s-b:2,a-b:1,a-t:2,b-t:3",
+    )
     source = NodeName(
         required=True,
         description="The node the flow leaves from.",
@@ -424,13 +434,14 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     facts: _Facts = outcome.facts
     run = facts.run
     words = _WORDS[lang]
-    labelled = len(run.edges) <= LABEL_LIMIT
+    steps_shown = facts.params.get("frames") or facts.params.get("animate")
+    label_limit = FRAME_LABEL_LIMIT if steps_shown else LABEL_LIMIT
+    labelled = len(run.edges) <= label_limit
     shapes = [(tail, head, _label(amount, capacity) if labelled else None)
               for (tail, head), (_, _, capacity), amount
               in zip(run.directions, run.edges, run.flows)]
     plan = plan_graph(facts.graph.nodes, shapes, True)
     spread_edge_labels(plan)
-    steps_shown = facts.params.get("frames") or facts.params.get("animate")
     legend = [LegendEntry(words["side_s"], 0), LegendEntry(words["side_t"], 2),
               LegendEntry(words["flow"], 5, "edge"), LegendEntry(words["cut"], 3, "edge")]
     if steps_shown:
@@ -442,7 +453,7 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     frames = _frames(run, words, limit, labelled)
     notes = [] if run.directed else [words["undirected"]]
     if not labelled:
-        notes.append(words["unlabelled"].format(limit=LABEL_LIMIT))
+        notes.append(words["unlabelled"].format(limit=label_limit))
     summary = explain(outcome, lang).summary
     return draw_result(plan, facts.params, final=frames[-1], frames=frames,
                        title=words["title"], desc=summary, theme=theme, legend=legend,
