@@ -95,7 +95,7 @@ def compute(params: dict) -> Outcome:
                 f"{fmt(edge.weight, 12)} 为负；容量必须不小于 0。")})
 
     edges = [(edge.source, edge.target, edge.weight) for edge in graph.edges]
-    run = edmonds_karp(graph.nodes, edges, source, sink, graph.directed,
+    run = edmonds_karp(graph.sorted_nodes(), edges, source, sink, graph.directed,
                        key=natural_key)
     inputs = {"edges": [[e.source, e.target, e.weight] for e in graph.edges],
               "nodes": graph.nodes, "directed": graph.directed,
@@ -170,7 +170,7 @@ def _cut_terms(run: FlowRun, escape=str) -> list[str]:
 
 def _cut_sum(run: FlowRun) -> str:
     terms = [_amount(run.edges[i][2]) for i in run.cut_edges]
-    if len(terms) > LISTED:
+    if len(terms) > LISTED or len(terms) == 1:
         return _amount(run.cut_capacity)
 
     return " + ".join(terms) + f" = {_amount(run.cut_capacity)}"
@@ -286,11 +286,15 @@ class _EN:
     def _cancelling(run: FlowRun, numbers: list[int]) -> str:
         first = run.augmentations[numbers[0] - 1]
         hop = next(hop for hop in first.hops if hop.cancelled)
-        listed = ", ".join(str(number) for number in numbers)
-        return (f"Path {listed} runs against earlier flow: path {numbers[0]} goes "
-                f"{md_escape(hop.tail)} → {md_escape(hop.head)} and so sends back "
-                f"{_amount(hop.cancelled)} of the flow on {md_escape(hop.head)} → "
-                f"{md_escape(hop.tail)}. An earlier round may route flow badly. "
+        if len(numbers) == 1:
+            lead = f"Path {numbers[0]} runs against earlier flow: its hop"
+        else:
+            listed = ", ".join(str(number) for number in numbers)
+            lead = (f"Paths {listed} run against earlier flow. For example, path "
+                    f"{numbers[0]} has the hop")
+        return (f"{lead} {md_escape(hop.tail)} → {md_escape(hop.head)}, which sends "
+                f"back {_amount(hop.cancelled)} of the flow on {md_escape(hop.head)} "
+                f"→ {md_escape(hop.tail)}. An earlier round may route flow badly. "
                 "Because the search also follows used edges backwards (the "
                 "*residual network*), a later path can reroute that flow instead of "
                 "getting stuck.")
@@ -404,9 +408,12 @@ class _ZH:
     def _cancelling(run: FlowRun, numbers: list[int]) -> str:
         first = run.augmentations[numbers[0] - 1]
         hop = next(hop for hop in first.hops if hop.cancelled)
-        listed = "、".join(str(number) for number in numbers)
-        return (f"路径 {listed} 逆着先前的流量走：路径 {numbers[0]} 经过 "
-                f"{md_escape(hop.tail)} → {md_escape(hop.head)}，从而退回了 "
+        if len(numbers) == 1:
+            lead = f"路径 {numbers[0]} 逆着先前的流量走：它经过 "
+        else:
+            listed = "、".join(str(number) for number in numbers)
+            lead = f"路径 {listed} 逆着先前的流量走。例如路径 {numbers[0]} 经过 "
+        return (f"{lead}{md_escape(hop.tail)} → {md_escape(hop.head)}，从而退回了 "
                 f"{md_escape(hop.head)} → {md_escape(hop.tail)} 上的 "
                 f"{_amount(hop.cancelled)} 单位流量。前面的轮次可能把流量安排得不好；"
                 "由于搜索也可以反向走已用的边（即*残量网络*），后面的路径能够改道，"

@@ -221,7 +221,7 @@ def test_max_flow_clrs_result():
     assert result["flow_value"] == 23
     assert result["min_cut"]["capacity"] == 23
     assert result["min_cut"]["source_side"] == ["s", "v1", "v2", "v4"]
-    assert result["min_cut"]["sink_side"] == ["v3", "t"]
+    assert result["min_cut"]["sink_side"] == ["t", "v3"]
     assert [path["bottleneck"] for path in result["augmenting_paths"]] == [12, 4, 7]
     assert [edge["flow"] for edge in result["edges"]] == [12, 11, 12, 0, 11, 0, 19,
                                                           7, 4]
@@ -235,8 +235,11 @@ def test_max_flow_directed_by_default():
 
 
 def test_max_flow_undirected_direction():
-    result = run(edges="t-a:3,a-s:5", source="s", sink="t", directed="false").result
+    outcome = run(edges="t-a:3,a-s:5", source="s", sink="t", directed="false")
+    result = outcome.result
     assert result["flow_value"] == 3
+    assert "Their capacities add up to 3, the flow value" in CONCEPT.explain(
+        outcome, "en").markdown
     assert result["edges"] == [
         {"from": "a", "to": "t", "capacity": 3, "flow": 3},
         {"from": "s", "to": "a", "capacity": 5, "flow": 3}]
@@ -247,7 +250,7 @@ def test_max_flow_cancelling_text():
     assert outcome.result["augmenting_paths"][1]["cancels"] == [["a", "b", 1]]
     english = CONCEPT.explain(outcome, "en")
     assert "sends back 1 of the flow on a → b" in english.steps[2].text
-    assert "runs against earlier flow" in english.markdown
+    assert "Path 2 runs against earlier flow: its hop b → a" in english.markdown
     chinese = CONCEPT.explain(outcome, "zh")
     assert "退回了 a → b 上的 1 单位流量" in chinese.steps[2].text
     assert "残量网络" in chinese.markdown
