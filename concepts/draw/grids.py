@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 from .animation import Timeline, animate, timeline
-from .svg import Svg, num, text_width
+from .svg import Svg, esc, num, text_width
 
 MAX_PANEL_SIDE = 440
 MIN_CELL, MAX_CELL = 6, 44
@@ -23,6 +23,9 @@ MARGIN = 20
 # An animation groups consecutive expansions so that it has at most this
 # many frames, which keeps a 60 × 60 maze to a few hundred elements.
 MAX_FRAMES = 120
+# A frame strip shows each search at this many moments, evenly spread.
+STRIP_FRAMES = 6
+STRIP_SIDE = 150
 
 
 @dataclass
@@ -66,6 +69,91 @@ def draw_grid_figure(rows: list[str], start, end, panels: list[GridPanel], *,
 
     _draw_legend(svg, MARGIN, top + height_cells * cell + 30, words)
     return svg.render()
+
+
+def draw_grid_strip(rows: list[str], start, end, panels: list[GridPanel], *,
+                    title: str, desc: str, words: dict, theme: str) -> str:
+    """Draw each search as a row of small frames after more and more cells.
+
+    ``words["after"]`` (and ``words["after_one"]`` for one cell) label a
+    frame with its cell count ``{count}``. The last frame of a row is the
+    finished search with its path. The walls and each frame's newly
+    expanded cells are defined once and reused with ``<use>``, so later
+    frames cost a few bytes each.
+    """
+    height_cells, width_cells = len(rows), len(rows[0])
+    cell = max(2, min(24, STRIP_SIDE // max(height_cells, width_cells)))
+    frame_width = max(width_cells * cell, 90)
+    row_height = 20 + 18 + height_cells * cell + 16
+    width = max(2 * MARGIN + STRIP_FRAMES * (frame_width + 16),
+                2 * MARGIN + _legend_width(words))
+    height = MARGIN + len(panels) * row_height + 30
+    svg = Svg(width, height, title=title, desc=desc, theme=theme)
+    walls = [(r, c) for r, row in enumerate(rows) for c, char in enumerate(row)
+             if char == "#"]
+    svg.raw(f'<defs><path id="grid-walls" class="muted" '
+            f'd="{esc(_runs_path(walls, 0, 0, cell)) or "M0 0"}"/>')
+    for index, panel in enumerate(panels):
+        _define_segments(svg, panel, index, cell)
+    svg.raw("</defs>")
+
+    for index, panel in enumerate(panels):
+        top = MARGIN + index * row_height
+        svg.text(MARGIN, top + 14, panel.caption, size=13)
+        for position, count in enumerate(snapshot_counts(len(panel.order))):
+            left = MARGIN + position * (frame_width + 16)
+            label = words["after_one" if count == 1 else "after"].format(count=count)
+            svg.text(left, top + 34, label, size=11, class_="muted")
+            _draw_snapshot(svg, rows, start, end, panel, (index, position), left,
+                           top + 40, cell)
+
+    _draw_legend(svg, MARGIN, height - 16, words)
+    return svg.render()
+
+
+def snapshot_counts(total: int) -> list[int]:
+    """Return up to ``STRIP_FRAMES`` cell counts from 1 to ``total``, evenly spread."""
+    if total <= STRIP_FRAMES:
+        return list(range(1, total + 1))
+
+    return sorted({1 + round(i * (total - 1) / (STRIP_FRAMES - 1))
+                   for i in range(STRIP_FRAMES)})
+
+
+def _define_segments(svg: Svg, panel: GridPanel, index: int, cell: int) -> None:
+    """Define, per frame, the shaded cells expanded since the previous frame."""
+    levels = _shade_levels(panel.order)
+    previous = 0
+    for position, count in enumerate(snapshot_counts(len(panel.order))):
+        svg.raw(f'<g id="grid-{index}-{position}">')
+        segment = panel.order[previous:count]
+        for level in sorted({levels[cell_at] for cell_at in segment}):
+            group = [cell_at for cell_at in segment if levels[cell_at] == level]
+            svg.path(_runs_path(group, 0, 0, cell), class_="s0",
+                     fill_opacity=f"{_opacity(level):.2f}")
+        svg.raw("</g>")
+        previous = count
+
+
+def _draw_snapshot(svg, rows, start, end, panel, frame, left, top, cell) -> None:
+    index, position = frame
+    place = f'x="{num(left)}" y="{num(top)}"'
+    for earlier in range(position + 1):
+        svg.raw(f'<use href="#grid-{index}-{earlier}" {place}/>')
+    svg.raw(f'<use href="#grid-walls" {place}/>')
+    svg.rect(left, top, len(rows[0]) * cell, len(rows) * cell, class_="axis",
+             fill="none", stroke_width=1.0)
+    last = position == len(snapshot_counts(len(panel.order))) - 1
+    if last and len(panel.path) > 1:
+        points = [(left + (c + 0.5) * cell, top + (r + 0.5) * cell)
+                  for r, c in panel.path]
+        svg.polyline(points, class_="t3", fill="none",
+                     stroke_width=max(1.5, cell * 0.2), stroke_linejoin="round",
+                     stroke_linecap="round")
+    for r, c in (start, end):
+        svg.circle(left + (c + 0.5) * cell, top + (r + 0.5) * cell,
+                   max(3.0, cell * 0.3), class_="line-fg", fill="none",
+                   stroke_width=1.5)
 
 
 def cell_size(height_cells: int, width_cells: int) -> int:

@@ -508,10 +508,10 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     plan = plan_graph([pick.node for pick in facts.picks],
                       [(edge.source, edge.target, None) for edge in facts.graph.edges],
                       facts.graph.directed)
+    summary = (_ZH if lang == "zh" else _EN).summary(facts)
     return draw_result(plan, facts.params,
                        final=Frame(nodes, {}, caption), frames=frames,
-                       title=words["title"], desc=explain(outcome, lang).summary,
-                       theme=theme, legend=legend)
+                       title=words["title"], desc=summary, theme=theme, legend=legend)
 
 
 _NAMES_SCHEMA = {"type": "array", "items": {"type": "string"}}

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from marshmallow import Schema, ValidationError
 
 from ..base import Concept, Explanation, InputError, Outcome, Step, register
-from ..draw.grids import GridPanel, draw_grid_figure
+from ..draw.grids import GridPanel, draw_grid_figure, draw_grid_strip
 from ..fields import Boolean, Choice, Field, _show
 from ..text import Message, fmt
 
@@ -171,6 +171,14 @@ class GridSearchInput(Schema):
         ),
         example="both",
     )
+    frames = Boolean(
+        load_default=False,
+        description=(
+            "true draws each search as a strip of small frames after more and "
+            "more expanded cells instead of one picture."
+        ),
+        example="false",
+    )
     animate = Boolean(
         load_default=False,
         description=(
@@ -211,6 +219,7 @@ class _Facts:
     searches: list[Search]
     distance: dict[tuple[int, int], int]
     animate: bool = False
+    frames: bool = False
 
 
 def compute(params: dict) -> Outcome:
@@ -238,7 +247,8 @@ def compute(params: dict) -> Outcome:
 
     inputs = {"grid": ";".join(rows), "start": list(start), "end": list(end),
               "algorithm": params["algorithm"]}
-    facts = _Facts(rows, start, end, searches, distance, params["animate"])
+    facts = _Facts(rows, start, end, searches, distance, params["animate"],
+                   params["frames"])
     return Outcome(inputs=inputs, result=result, facts=facts)
 
 
@@ -791,9 +801,15 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
                                            expanded=len(search.order))
         panels.append(GridPanel(caption, search.order, search.path))
 
+    writer = _ZH if lang == "zh" else _EN
+    summary = writer.summary(facts, outcome.result)
+    if facts.frames and not facts.animate:
+        return draw_grid_strip(facts.rows, facts.start, facts.end, panels,
+                               title=words["title"], desc=summary, words=words,
+                               theme=theme)
     return draw_grid_figure(facts.rows, facts.start, facts.end, panels,
-                            title=words["title"], desc=explain(outcome, lang).summary,
-                            words=words, theme=theme, animated=facts.animate)
+                            title=words["title"], desc=summary, words=words,
+                            theme=theme, animated=facts.animate)
 
 
 _DRAW_WORDS = {
@@ -801,11 +817,13 @@ _DRAW_WORDS = {
            "found": "{name}: {length} moves, {expanded} cells expanded",
            "none": "{name}: no path, {expanded} cells expanded",
            "early": "expanded early", "late": "late", "path": "path",
-           "wall": "wall"},
+           "wall": "wall", "after": "after {count} cells",
+           "after_one": "after 1 cell"},
     "zh": {"title": "网格迷宫搜索",
            "found": "{name}：{length} 步，扩展 {expanded} 个格子",
            "none": "{name}：无路径，扩展 {expanded} 个格子",
-           "early": "先扩展", "late": "后扩展", "path": "路径", "wall": "墙"},
+           "early": "先扩展", "late": "后扩展", "path": "路径", "wall": "墙",
+           "after": "扩展 {count} 格后", "after_one": "扩展 1 格后"},
 }
 
 _CELL = {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2,

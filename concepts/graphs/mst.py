@@ -518,9 +518,9 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
 
     final = _final_frame(facts, words, colour_of)
     title = words["title_forest" if forest else "title"]
+    summary = (_ZH if lang == "zh" else _EN).summary(facts)
     return draw_result(plan, facts.params, final=final, frames=frames or [final],
-                       title=title, desc=explain(outcome, lang).summary, theme=theme,
-                       legend=legend)
+                       title=title, desc=summary, theme=theme, legend=legend)
 
 
 def _final_frame(facts: _Facts, words: dict, colour_of: dict) -> Frame:

@@ -521,7 +521,7 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     """
     facts: _Facts = outcome.facts
     words = _WORDS[lang]
-    summary = explain(outcome, lang).summary
+    summary = (_ZH if lang == "zh" else _EN).summary(facts)
     legend = _legend(facts, words)
     if facts.params.get("frames") or facts.params.get("animate"):
         return draw_result(plan_for(facts.graph), facts.params, final=Frame(),

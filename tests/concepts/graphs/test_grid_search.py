@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from concepts.graphs.grid_search import MOVES, GridSearchInput, compute, draw, explain
-from tests.conftest import parse_svg, strict_json
+from tests.conftest import parse_svg, strict_json, svg_texts
 
 MAZE = "S...;##.#;....;.##E"
 # DFS tries right before down, so it runs along the top, down the right
@@ -298,3 +298,24 @@ def test_grid_animation_reveals_in_order(client):
     assert len(animations) == (9 - 1) + (8 - 1) + 2
     starts = [float(a.get("keyTimes").split(";")[1]) for a in animations]
     assert starts[:8] == sorted(starts[:8])
+
+
+def test_grid_frames_strip_counts(client):
+    response = client.get(f"/grid-search.svg?grid={MAZE.replace('#', '%23')}"
+                          "&algorithm=both&frames=true")
+    assert response.status_code == 200
+    root = parse_svg(response.get_data(as_text=True))
+    texts = svg_texts(root)
+    assert "after 1 cell" in texts
+    assert "after 9 cells" in texts
+    assert "after 8 cells" in texts
+    uses = list(root.iter("{http://www.w3.org/2000/svg}use"))
+    # Frame k of a row reuses the k earlier segments and the walls.
+    assert len(uses) == 2 * sum(k + 2 for k in range(6))
+
+
+def test_grid_snapshot_counts_spread():
+    from concepts.draw.grids import snapshot_counts
+
+    assert snapshot_counts(4) == [1, 2, 3, 4]
+    assert snapshot_counts(2543) == [1, 509, 1018, 1526, 2035, 2543]
