@@ -17,6 +17,7 @@ from .encoding import dumps
 from .negotiation import FORMATS
 from .openapi import build_spec, to_yaml
 from .problems import Problem, problem_response
+from .tools import STYLES, tool_definitions
 from .views import make_view
 
 logger = logging.getLogger("service")
@@ -68,6 +69,17 @@ def _add_service_routes(app: Flask, concepts, spec: dict) -> None:
     @app.get("/docs")
     def docs():
         return Response(pages.docs(spec), mimetype="text/html")
+
+    @app.get("/tools.json")
+    def tools():
+        style = str(request.args.get("style", "anthropic")).lower()
+        if style not in STYLES:
+            message = Message(
+                f"'style' must be one of {', '.join(STYLES)}; got '{style}'.",
+                f"“style”必须是 {'、'.join(STYLES)} 之一，收到的是“{style}”。")
+            raise Problem(400, message, {"style": message})
+        return Response(dumps({"tools": tool_definitions(concepts, style)}),
+                        mimetype="application/json")
 
     @app.get("/concepts")
     def list_concepts():

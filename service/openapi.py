@@ -169,6 +169,24 @@ def _add_service_paths(spec: APISpec) -> None:
         "responses": {"200": {"description": "The concepts.", "content": {
             "application/json": {"schema": {"type": "object"}}}}},
     }})
+    spec.path(path="/tools.json", operations={"get": {
+        "operationId": "listTools",
+        "summary": "Function-calling tool definitions",
+        "description": "One tool per concept with its JSON input schema, for "
+                       "assistants that take tool definitions instead of OpenAPI.",
+        "parameters": [{
+            "name": "style", "in": "query", "required": False,
+            "description": "anthropic gives name/description/input_schema; openai "
+                           "gives type function with name/description/parameters.",
+            "schema": {"type": "string", "enum": ["anthropic", "openai"]},
+            "example": "anthropic"}],
+        "responses": {
+            "200": {"description": "The tools.", "content": {
+                "application/json": {"schema": {"type": "object"}}}},
+            "400": {"description": "Unknown style.", "content": {
+                "application/problem+json": {
+                    "schema": {"$ref": "#/components/schemas/Problem"}}}}},
+    }})
     spec.path(path="/healthz", operations={"get": {
         "operationId": "health",
         "summary": "Health check",
