@@ -40,6 +40,7 @@ from .picture import draw_result, plan_for
 
 MAX_TRACED_STEPS = 120
 MAX_FRAMES = 120
+MAX_MUTED_EDGES = 300
 
 
 class MstInput(GraphInput):
@@ -156,19 +157,23 @@ class _UnionFind:
         self.size[root_a] += self.size[root_b]
         return True
 
-    def groups(self, nodes) -> list[list[str]]:
-        """Return the sets with more than one member, each sorted by name."""
+    def groups(self, ordered_nodes) -> list[list[str]]:
+        """Return the sets with more than one member.
+
+        Each set keeps the order of ``ordered_nodes`` and the sets are in the
+        order of their first members, so nodes sorted by name give sets
+        sorted by name without a sort per call.
+        """
         members: dict[str, list[str]] = {}
-        for node in nodes:
+        for node in ordered_nodes:
             members.setdefault(self.find(node), []).append(node)
-        groups = [sorted(group, key=natural_key) for group in members.values()
-                  if len(group) > 1]
-        return sorted(groups, key=lambda group: natural_key(group[0]))
+        return [group for group in members.values() if len(group) > 1]
 
 
 def _kruskal(graph: Graph) -> tuple[list[Edge], list[_Event], int]:
     """Scan edges by weight (ties by input order) and keep those joining two sets."""
     sets = _UnionFind(graph.nodes)
+    by_name = graph.sorted_nodes()
     ordered = sorted(graph.edges, key=lambda edge: (edge.weight, edge.index))
     chosen, events = [], []
     target = len(graph.nodes) - 1
@@ -176,7 +181,7 @@ def _kruskal(graph: Graph) -> tuple[list[Edge], list[_Event], int]:
         accepted = sets.union(edge.source, edge.target)
         if accepted:
             chosen.append(edge)
-        snapshot = sets.groups(graph.nodes) if len(events) < MAX_TRACED_STEPS else []
+        snapshot = sets.groups(by_name) if len(events) < MAX_TRACED_STEPS else []
         events.append(_Event(edge, accepted, sets=snapshot))
         if len(chosen) == target:
             return chosen, events, len(ordered) - position - 1
@@ -527,9 +532,12 @@ def _final_frame(facts: _Facts, words: dict, colour_of: dict) -> Frame:
     nodes = {node: NodeMark(colour=colour_of[node]) for node in facts.graph.nodes}
     edges = {(edge.source, edge.target): EdgeMark(colour=colour_of[edge.source])
              for edge in facts.chosen}
-    for edge in facts.graph.edges:
-        if (edge.source, edge.target) not in edges:
-            edges[(edge.source, edge.target)] = EdgeMark(muted=True)
+    # Dashing the unchosen edges helps on small graphs; on large ones every
+    # marked edge is its own element, so they stay plain.
+    if len(facts.graph.edges) <= MAX_MUTED_EDGES:
+        for edge in facts.graph.edges:
+            if (edge.source, edge.target) not in edges:
+                edges[(edge.source, edge.target)] = EdgeMark(muted=True)
     values = {"total": fmt(facts.total), "edges": len(facts.chosen),
               "count": len(facts.components)}
     key = "final_forest" if len(facts.components) > 1 else "final"

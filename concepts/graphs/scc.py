@@ -50,6 +50,7 @@ MAX_TRACED_STEPS = 150
 # Above this many components the condensation is listed, not drawn: its
 # picture would be unreadable and its force layout costs about a second.
 MAX_DRAWN_CONDENSATION = 40
+MAX_COLOURED_EDGES = 300
 # Colours 0-6 mark components with two or more nodes, and 7 (grey) marks
 # single-node components.
 _CYCLE_COLOURS = 7
@@ -549,7 +550,12 @@ def _node_marks(facts: _Facts) -> dict:
 
 
 def _edge_marks(facts: _Facts) -> dict:
+    """Colour the arcs inside components, unless the graph is too large for the
+    colour to be seen (then every arc would be its own element for nothing).
+    """
     marks = {}
+    if len(facts.graph.edges) > MAX_COLOURED_EDGES:
+        return marks
     for edge in facts.graph.edges:
         number = facts.component_of[edge.source]
         if number == facts.component_of[edge.target] and edge.source != edge.target:
