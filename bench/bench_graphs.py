@@ -77,6 +77,20 @@ def many_paths_network(*, nodes: int = NODES, edges: int = EDGES) -> list[list]:
     return rows
 
 
+def random_maze(size: int = 60, walls: float = 0.3) -> str:
+    """Return a ``size`` × ``size`` grid= maze with S top left and E bottom right.
+
+    The grid maze draws frames and animations at its full size limit, so one
+    maze serves every request kind.
+    """
+    rng = random.Random(SEED)
+    rows = ["".join("#" if rng.random() < walls else "." for _ in range(size))
+            for _ in range(size)]
+    rows[0] = "S" + rows[0][1:]
+    rows[-1] = rows[-1][:-1] + "E"
+    return ";".join(rows)
+
+
 def long_tail_successors(count: int) -> str:
     """Return next= for x → x+1 whose last value points back to 3/4 of the way."""
     successors = [i + 1 for i in range(count - 1)] + [count * 3 // 4]
@@ -125,11 +139,24 @@ CASES = [
     Case("graph/max-flow", "s to t, many augmenting paths",
          {"directed": True, "source": "s", "sink": "t"}, "many paths"),
     Case("graph/matching", "weighted, with assignment", {}, "bipartite"),
+    Case("graph/mst", "kruskal", {}),
+    Case("graph/mst", "prim", {"algorithm": "prim"}),
+    Case("graph/scc", "tarjan, directed", {"directed": True}, "directed"),
+    Case("graph/scc", "kosaraju, directed", {"directed": True, "algorithm": "kosaraju"},
+         "directed"),
+    Case("graph/scc", "tarjan, DAG (every node its own component)", {"directed": True},
+         "dag"),
+    Case("graph/coloring", "largest-first", {}),
+    Case("graph/coloring", "dsatur", {"strategy": "dsatur"}),
+    Case("grid-search", "both, 60 x 60 maze, 30% walls (all kinds)",
+         {"algorithm": "both"}, "maze"),
 ]
 
 
 def request_body(case: Case, large: bool) -> dict:
     """Return the POST body at the picture limit or at the frames limit."""
+    if case.graph == "maze":
+        return {**case.body, "grid": random_maze()}
     if case.graph == "sequence":
         return {**case.body, "next": long_tail_successors(NODES if large else
                                                           FRAME_NODES)}
