@@ -393,8 +393,8 @@ class _EN:
     @staticmethod
     def move(move: _Move, method: str) -> str:
         phase = _PHASES_EN[method][move.phase]
-        note = (f" (the tortoise teleports to the hare; next power of two "
-                f"{move.teleport})" if move.teleport else "")
+        note = (f" (the tortoise jumps to the hare and waits there for up to "
+                f"{move.teleport} steps)" if move.teleport else "")
         return (f"Phase {move.phase}, {phase}{note}: tortoise at x{move.tortoise} = "
                 f"{move.tortoise_value}, hare at x{move.hare} = {move.hare_value}"
                 + (", they meet." if move.tortoise_value == move.hare_value else "."))
@@ -484,7 +484,7 @@ class _ZH:
     @staticmethod
     def move(move: _Move, method: str) -> str:
         phase = _PHASES_ZH[method][move.phase]
-        note = (f"（乌龟瞬移到兔子处；下一个 2 的幂是 {move.teleport}）"
+        note = (f"（乌龟跳到兔子处，最多在那里等 {move.teleport} 步）"
                 if move.teleport else "")
         return (f"第 {move.phase} 阶段，{phase}{note}：乌龟在 x{move.tortoise} = "
                 f"{move.tortoise_value}，兔子在 x{move.hare} = {move.hare_value}"
