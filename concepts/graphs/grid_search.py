@@ -43,6 +43,14 @@ WALL, START, END = "#", "S", "E"
 MOVES = (("up", -1, 0), ("right", 0, 1), ("down", 1, 0), ("left", 0, -1))
 
 
+# Only these characters are stripped around rows, so that the patterns in
+# the OpenAPI document describe exactly the text that is accepted.
+_SPACE = " \t\r"
+_ROW_PATTERN = r"^[ \t\r]*[.#SE]+[ \t\r]*$"
+_GRID_PATTERN = r"^[ \t\r]*[.#SE]+[ \t\r]*([;\n][ \t\r]*[.#SE]+[ \t\r]*)*$"
+_CELL_PATTERN = r"^[ \t\r]*[0-9]+[ \t\r]*,[ \t\r]*[0-9]+[ \t\r]*$"
+
+
 class GridText(Field):
     """A maze: rows of ``.#SE`` separated by ``;`` (or a JSON array of rows)."""
 
@@ -51,9 +59,10 @@ class GridText(Field):
         if isinstance(value, str):
             if len(value) > MAX_ROWS * (MAX_COLUMNS + 1) + 1000:
                 raise ValidationError(_too_large(name, f"{len(value)} characters"))
-            rows = [row.strip() for row in value.strip().replace("\n", ";").split(";")]
+            text = value.strip(_SPACE).replace("\n", ";")
+            rows = [row.strip(_SPACE) for row in text.split(";")]
         elif isinstance(value, list) and all(isinstance(row, str) for row in value):
-            rows = [row.strip() for row in value]
+            rows = [row.strip(_SPACE) for row in value]
         else:
             raise ValidationError(Message(
                 f"'{name}' must be rows of . # S E separated by ';' (or a JSON array "
@@ -65,11 +74,11 @@ class GridText(Field):
         return rows
 
     def _openapi_extra(self) -> dict:
-        return {"pattern": r"^[.#SE]+(;[.#SE]+)*$"}
+        return {"pattern": _GRID_PATTERN}
 
     def openapi_body(self) -> dict:
-        array = {"type": "array", "items": {"type": "string", "pattern": "^[.#SE]+$"},
-                 "minItems": 1, "maxItems": MAX_ROWS}
+        row = {"type": "string", "pattern": _ROW_PATTERN}
+        array = {"type": "array", "items": row, "minItems": 1, "maxItems": MAX_ROWS}
         return {"anyOf": [self.openapi(), array]}
 
     def to_query(self, value) -> str:
@@ -85,6 +94,10 @@ def _too_large(name: str, size: str) -> Message:
 
 
 def _check_rows(name: str, rows: list[str]) -> None:
+    if not rows:
+        raise ValidationError(Message(
+            f"'{name}' has no rows; give at least one row such as S..E.",
+            f"“{name}”没有任何行；请至少给出一行，例如 S..E。"))
     if len(rows) > MAX_ROWS:
         raise ValidationError(_too_large(name, f"{len(rows)} rows"))
     widest = max(len(row) for row in rows)
@@ -119,9 +132,9 @@ class CellText(Field):
 
     def _deserialize(self, value, attr, data, **kwargs) -> tuple[int, int]:
         parts = value if isinstance(value, list) else str(value).split(",")
-        texts = [str(part).strip() for part in parts]
+        texts = [str(part).strip(_SPACE) for part in parts]
         if (len(texts) != 2 or any(isinstance(part, bool) for part in parts)
-                or not all(re.fullmatch(r"\d{1,4}", text) for text in texts)):
+                or not all(re.fullmatch(r"[0-9]{1,4}", text) for text in texts)):
             name = self.param_name
             raise ValidationError(Message(
                 f"'{name}' must be a cell as row,col with whole numbers from 0, such "
@@ -132,7 +145,13 @@ class CellText(Field):
         return int(texts[0]), int(texts[1])
 
     def _openapi_extra(self) -> dict:
-        return {"pattern": r"^\s*\d+\s*,\s*\d+\s*$"}
+        return {"pattern": _CELL_PATTERN}
+
+    def openapi_body(self) -> dict:
+        part = {"anyOf": [{"type": "integer", "minimum": 0},
+                          {"type": "string", "pattern": r"^[ \t\r]*[0-9]+[ \t\r]*$"}]}
+        pair = {"type": "array", "items": part, "minItems": 2, "maxItems": 2}
+        return {"anyOf": [self.openapi(), pair]}
 
     def to_query(self, value) -> str:
         return f"{value[0]},{value[1]}"

@@ -134,6 +134,12 @@ def test_grid_too_large_413(client, grid, size):
     assert "at most 60 rows of 60 cells" in body["errors"]["grid"]
 
 
+def test_grid_post_empty_array_400(client):
+    response = client.post("/grid-search", json={"grid": []})
+    assert response.status_code == 400
+    assert "'grid' has no rows" in response.json["errors"]["grid"]
+
+
 def test_grid_post_rows_array(client):
     response = client.post("/grid-search", json={
         "grid": MAZE.split(";"), "start": [0, 0], "algorithm": "dfs"})
