@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,7 +65,10 @@ EDGES_PATTERN = (
 
 
 def _show(value: Any, limit: int = 60) -> str:
+    """Quote caller input in a message, with unusable code points as \\uXXXX."""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = "".join(f"\\u{ord(char):04x}" if _unusable(char) else char
+                   for char in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -97,12 +101,21 @@ def _node_name(raw: Any, where_en: str, where_zh: str) -> str:
                        f"characters; at most {MAX_NAME_CHARS} are accepted.",
                        f"{where_zh}：节点名“{_show(name)}”有 {len(name)} 个字符，"
                        f"最多接受 {MAX_NAME_CHARS} 个。")
-    if any(ord(char) < 32 or ord(char) == 127 for char in name):
-        raise _invalid(f"{where_en}: the node name {_show(name)!r} contains a control "
-                       "character.",
-                       f"{where_zh}：节点名 {_show(name)!r} 含有控制字符。")
+    if any(_unusable(char) for char in name):
+        raise _invalid(f"{where_en}: the node name '{_show(name)}' contains a control "
+                       "character or a code point that is not a character.",
+                       f"{where_zh}：节点名“{_show(name)}”含有控制字符或不是字符的码位。")
 
     return name
+
+
+def _unusable(char: str) -> bool:
+    """Return True for control characters, lone surrogates and U+FFFE/U+FFFF.
+
+    None of them can appear in XML (so in SVG), and a lone surrogate cannot
+    even be encoded as UTF-8 for a response or a link.
+    """
+    return unicodedata.category(char) in ("Cc", "Cs") or char in "\ufffe\uffff"
 
 
 def _weight(raw: Any, where_en: str, where_zh: str) -> int | float:

@@ -63,6 +63,9 @@ def test_edges_empty_allowed_with_nodes():
     ('[["A","B",true]]', "is not a number", "不是数字"),
     ('[["A",null]]', "must be a string or a whole number", "必须是字符串"),
     ('[["A","B\\u0007"]]', "control character", "控制字符"),
+    ('[["A","B\\ud800"]]', "control character", "控制字符"),
+    ('[["A","B\\ufffe"]]', "not a character", "不是字符"),
+    ('[["A","B\\u0085C"]]', "control character", "控制字符"),
 ])
 def test_edges_invalid_named(value, english, chinese):
     with pytest.raises(ValidationError) as error:
@@ -182,7 +185,7 @@ def test_natural_key_orders_numbers():
 
 
 _NAME = st.text(st.characters(min_codepoint=32, max_codepoint=0x4e2f,
-                              blacklist_characters="\x7f"),
+                              blacklist_categories=("Cc", "Cs")),
                 min_size=1, max_size=12).map(str.strip).filter(bool)
 
 
