@@ -559,6 +559,7 @@ class _ZH:
 
 _WORDS = {
     "en": {"title": "Shortest paths", "source": "source", "settled": "settled",
+           "current": "node being settled",
            "frontier": "tentative distance", "tree": "shortest-path tree",
            "path": "path to the target", "cycle": "negative cycle",
            "relaxed": "relaxed in this step", "unreached": "unreachable",
@@ -567,6 +568,7 @@ _WORDS = {
            "final": "Notes give each node's distance from {source}.",
            "final_cycle": "Negative cycle {cycle}, weight {w}: no shortest distances."},
     "zh": {"title": "最短路径", "source": "起点", "settled": "已确定",
+           "current": "正在确定的节点",
            "frontier": "暂定距离", "tree": "最短路径树", "path": "到终点的路径",
            "cycle": "负环", "relaxed": "本步松弛的边", "unreached": "无法到达",
            "settle": "确定 {node}，距离 {d}", "round": "第 {n} 轮：更新 {count} 次",
@@ -582,7 +584,12 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     words = _WORDS[lang]
     plan = plan_for(facts.graph)
     steps_shown = facts.params.get("frames") or facts.params.get("animate")
-    legend = [LegendEntry(words["source"], 0)]
+    if not steps_shown:
+        legend = [LegendEntry(words["source"], 0)]
+    elif facts.algorithm == "dijkstra":
+        legend = [LegendEntry(words["current"], 0)]
+    else:
+        legend = []
     if facts.cycle is None or steps_shown:
         legend.append(LegendEntry(words["settled"], 2))
     if steps_shown:
