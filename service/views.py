@@ -68,13 +68,18 @@ def read_parameters(req: Request) -> dict:
     return params
 
 
-def load_parameters(concept: Concept, params: dict) -> dict:
-    """Validate the concept's own parameters with its schema."""
+def load_parameters(concept: Concept, params: dict,
+                    common: tuple[str, ...] = COMMON_PARAMETERS) -> dict:
+    """Validate the concept's own parameters with its schema.
+
+    Keys in ``common`` are read elsewhere and skipped here, and any other
+    unknown key raises a Problem, as do values the schema rejects.
+    """
     schema = concept.schema()
     accepted = [field.data_key or name for name, field in schema.fields.items()]
-    unknown = [key for key in params if key not in accepted and key not in COMMON_PARAMETERS]
+    unknown = [key for key in params if key not in accepted and key not in common]
     if unknown:
-        listed = ", ".join(accepted + list(COMMON_PARAMETERS))
+        listed = ", ".join(accepted + list(common))
         errors = {key: Message(
             f"Unknown parameter '{key}'. /{concept.name} accepts: {listed}.",
             f"未知参数“{key}”。/{concept.name} 接受的参数有：{listed}。")
@@ -104,6 +109,13 @@ def _flatten(messages: dict) -> dict[str, Message | str]:
 
 def build_document(concept, outcome, loaded, params, lang, theme) -> dict:
     """Assemble the JSON response body that every format is rendered from."""
+    document = assemble_document(concept, outcome, lang, theme)
+    document["links"] = _links(concept, loaded, params)
+    return document
+
+
+def assemble_document(concept: Concept, outcome, lang: str, theme: str) -> dict:
+    """Assemble the response document without ``links``, which need the Flask request."""
     explanation = concept.explain(outcome, lang)
     svg = concept.draw(outcome, lang, theme)
     return {
@@ -117,7 +129,6 @@ def build_document(concept, outcome, loaded, params, lang, theme) -> dict:
         "summary": explanation.summary,
         "explanation": explanation.markdown,
         "svg": svg,
-        "links": _links(concept, loaded, params),
     }
 
 
