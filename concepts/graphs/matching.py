@@ -342,6 +342,10 @@ class _EN:
         if unmatched:
             text += " Unmatched: " + ", ".join(md_escape(n) for n in unmatched) + "."
         parts.append(text)
+        if not facts.graph.edges:
+            parts.append("The graph has no edges, so nothing can be matched.")
+            return "\n\n".join(parts)
+
         parts.append(_EN._greedy(run, result))
         parts.append(f"**Why no larger matching exists.** The nodes "
                      f"{{{', '.join(md_escape(n) for n in run.cover)}}} touch every "
@@ -476,6 +480,10 @@ class _ZH:
         if unmatched:
             text += "未匹配：" + "、".join(md_escape(n) for n in unmatched) + "。"
         parts.append(text)
+        if not facts.graph.edges:
+            parts.append("这个图没有边，所以无法匹配任何节点。")
+            return "\n\n".join(parts)
+
         parts.append(_ZH._greedy(run, result))
         parts.append(f"**为什么不存在更大的匹配。** 节点 "
                      f"{{{'、'.join(md_escape(n) for n in run.cover)}}} 接触每一条边"

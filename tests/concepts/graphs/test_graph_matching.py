@@ -310,6 +310,22 @@ def test_matching_endpoint_isolated_nodes():
     assert given["unmatched"] == {"left": ["b"], "right": ["y"]}
 
 
+def test_matching_endpoint_no_edges():
+    outcome = run(edges="", nodes="a,b")
+    assert outcome.result["size"] == 0
+    assert outcome.result["vertex_cover"] == []
+    assert "no edges, so nothing can be matched" in CONCEPT.explain(
+        outcome, "en").markdown
+    assert "没有边" in CONCEPT.explain(outcome, "zh").markdown
+
+
+def test_matching_endpoint_reversed_edges():
+    result = run(edges="R1-L1:3,L2-R1:1,R2-L2:5", left="L1,L2").result
+    assert result["matching"] == [["L1", "R1"], ["L2", "R2"]]
+    assert result["assignment"]["pairs"] == [["L1", "R1", 3], ["L2", "R2", 5]]
+    assert result["assignment"]["cost"] == 8
+
+
 def test_matching_endpoint_assignment():
     result = run(edges="a-x:1,a-y:10,b-x:2").result
     assert result["assignment"]["cost"] == 12
