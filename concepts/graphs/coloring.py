@@ -288,13 +288,15 @@ def explain(outcome: Outcome, lang: str) -> Explanation:
                        steps=steps)
 
 
-def _classes_md(colouring: dict[str, int], nodes: list[str], joiner: str) -> str:
-    count = max(colouring.values()) + 1
+def _classes_md(colouring: dict[str, int], nodes: list[str], lang: str) -> str:
+    """List the nodes of each colour, such as "colour 0: {a, c}; colour 1: {b}"."""
+    joiner, label, separator = ((", ", "colour {c}: ", "; ") if lang == "en"
+                                else ("、", "颜色 {c}：", "；"))
     groups = []
-    for colour in range(count):
+    for colour in range(max(colouring.values()) + 1):
         members = [md_escape(n) for n in nodes if colouring[n] == colour]
-        groups.append(f"{colour}: {{{joiner.join(members)}}}")
-    return "; ".join(groups)
+        groups.append(label.format(c=colour) + "{" + joiner.join(members) + "}")
+    return separator.join(groups)
 
 
 def _strategy_counts(facts: _Facts, names: dict, joiner: str) -> str:
@@ -334,7 +336,7 @@ class _EN:
                 "coloured neighbours use " + ", ".join(map(str, pick.seen)))
         saturation = ("" if pick.saturation is None
                       else f" (saturation {pick.saturation})")
-        return (f"{number}. {pick.node}{saturation}: {seen}, so it gets colour "
+        return (f"Node {pick.node}{saturation}: {seen}, so it gets colour "
                 f"{pick.colour}.")
 
     @staticmethod
@@ -360,7 +362,7 @@ class _EN:
         parts.append(
             f"Here the order is **{_EN.ORDERS[facts.strategy]}**: {order}{more}. It "
             f"uses **{_colours(facts.used)}**: "
-            f"{_classes_md(facts.colouring, graph.sorted_nodes(), ', ')}.")
+            f"{_classes_md(facts.colouring, graph.sorted_nodes(), 'en')}.")
         if graph.directed:
             parts.append("The graph is directed, but colouring ignores direction: an "
                          "arc u→v still forbids u and v the same colour.")
@@ -376,7 +378,7 @@ class _EN:
                     f"is not computed (only up to {MAX_EXACT_NODES} nodes, because "
                     "the problem is NP-hard). Greedy gives an **upper bound**: "
                     f"χ ≤ {facts.used}.")
-        optimal = _classes_md(facts.optimal, facts.graph.sorted_nodes(), ", ")
+        optimal = _classes_md(facts.optimal, facts.graph.sorted_nodes(), "en")
         if facts.used == facts.chromatic:
             return (f"An exhaustive search finds χ = {facts.chromatic}, so this "
                     "greedy colouring is **optimal**.")
@@ -416,7 +418,7 @@ class _ZH:
         seen = ("没有已着色的邻居" if not pick.seen else
                 "已着色的邻居用了 " + "、".join(map(str, pick.seen)))
         saturation = "" if pick.saturation is None else f"（饱和度 {pick.saturation}）"
-        return f"{number}. {pick.node}{saturation}：{seen}，所以它得到颜色 {pick.colour}。"
+        return f"节点 {pick.node}{saturation}：{seen}，所以它得到颜色 {pick.colour}。"
 
     @staticmethod
     def total(facts: _Facts) -> str:
@@ -438,7 +440,7 @@ class _ZH:
         parts.append(
             f"这里按**{_ZH.ORDERS[facts.strategy]}**：{order}{more}。它用了 "
             f"**{facts.used} 种颜色**："
-            f"{_classes_md(facts.colouring, graph.sorted_nodes(), '、')}。")
+            f"{_classes_md(facts.colouring, graph.sorted_nodes(), 'zh')}。")
         if graph.directed:
             parts.append("这是有向图，但着色不看方向：有向边 u→v 同样要求 u 和 v "
                          "颜色不同。")
@@ -453,10 +455,10 @@ class _ZH:
             return (f"这个图有 {len(facts.graph.nodes)} 个节点，没有精确计算色数（只对"
                     f"不超过 {MAX_EXACT_NODES} 个节点的图计算，因为这是 NP 难问题）。"
                     f"贪心给出的是**上界**：χ ≤ {facts.used}。")
-        optimal = _classes_md(facts.optimal, facts.graph.sorted_nodes(), "、")
+        optimal = _classes_md(facts.optimal, facts.graph.sorted_nodes(), "zh")
         if facts.used == facts.chromatic:
             return f"穷举搜索得到 χ = {facts.chromatic}，所以这次贪心着色是**最优的**。"
-        return (f"穷举搜索得到 χ = **{facts.chromatic}**，例如 {optimal}。贪心用了 "
+        return (f"穷举搜索得到 χ = **{facts.chromatic}**，例如{optimal}。贪心用了 "
                 f"{facts.used} 种：它只给出 χ 的**上界**，因为前面的选择可能迫使后面"
                 "多用颜色。换一个顺序会更好；总存在某个顺序能达到 χ。")
 

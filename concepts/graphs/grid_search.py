@@ -632,10 +632,13 @@ class _EN:
                     f"{len(bfs.order)}): {ring}, while DFS followed its corridors "
                     f"and {strayed}.")
         if comparison["fewer_expanded"] == "bfs":
+            detours = (f" and {off} off it, in dead ends and detours it explored "
+                       "fully before backing up"
+                       if comparison["dfs_expanded_off_path"] else "")
             return (f"DFS expanded more cells ({len(dfs.order)} against "
-                    f"{len(bfs.order)}): {off} off its path are dead ends and "
-                    "detours it explored fully before backing up, while BFS never "
-                    f"looks beyond E's distance ({ring}).")
+                    f"{len(bfs.order)}): {_count(len(dfs.path), 'cell')} on its own "
+                    f"path{detours}, while BFS never looks beyond E's distance "
+                    f"({ring}).")
         if comparison["dfs_expanded_off_path"] == 0:
             return (f"Both expanded {len(bfs.order)} cells: {ring}, and DFS "
                     "expanded no cell off its path.")
@@ -793,9 +796,11 @@ class _ZH:
             return (f"DFS 扩展的格子更少（{len(dfs.order)} 个对 {len(bfs.order)} 个）："
                     f"{ring}；而 DFS 顺着通道走下去，没有扩展任何不在它路径上的格子。")
         if comparison["fewer_expanded"] == "bfs":
+            detours = (f"，另有 {off} 个不在路径上，是它退回之前完整探索过的死胡同和弯路"
+                       if off else "")
             return (f"DFS 扩展的格子更多（{len(dfs.order)} 个对 {len(bfs.order)} 个）："
-                    f"其中 {off} 个不在它的路径上，是它退回之前完整探索过的死胡同和"
-                    f"弯路；而 BFS 从不看比 E 更远的地方（{ring}）。")
+                    f"其中 {len(dfs.path)} 个在它自己的路径上{detours}；而 BFS 从不看比 E "
+                    f"更远的地方（{ring}）。")
         if off == 0:
             return (f"两者都扩展了 {len(bfs.order)} 个格子：{ring}；DFS 没有扩展任何"
                     "不在它路径上的格子。")

@@ -41,6 +41,9 @@ def test_coloring_path_given_order(client):
     assert result["chromatic_number"] == 2
     assert result["greedy_optimal"] is False
     assert "used 1 more than needed" in body["summary"]
+    assert "colour 0: {0, 3}; colour 1: {1}; colour 2: {2}" in body["explanation"]
+    assert body["steps"][2]["text"] == ("Node 3: no coloured neighbour, so it gets "
+                                        "colour 0.")
 
 
 def test_coloring_order_implies_given_order(client):

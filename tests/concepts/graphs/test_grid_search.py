@@ -58,7 +58,8 @@ def test_grid_detour_dfs_longer(client):
     assert result["comparison"]["fewer_expanded"] == "bfs"
     assert "BFS's path has 2 moves and DFS's has 8 moves, 6 more" in body[
         "explanation"]
-    assert "DFS expanded more cells (9 against 5)" in body["explanation"]
+    assert "DFS expanded more cells (9 against 5): 9 cells on its own path," in body[
+        "explanation"]
 
 
 def test_grid_length_convention_text(client):
