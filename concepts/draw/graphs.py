@@ -121,6 +121,7 @@ class GraphPlan:
     height: float
     _index: dict = field(default_factory=dict)
     _labels: list = field(default_factory=list)
+    free_side: dict = field(default_factory=dict)
 
     def edge_key(self, source: str, target: str) -> int | None:
         """Return the index of the edge u→v (or u-v either way when undirected)."""
@@ -174,6 +175,8 @@ def plan_graph(nodes: list[str], edges: list[tuple[str, str, str | None]],
     plan.shapes = _shapes(plan, edges, points, centre)
     plan._index = {(shape.source, shape.target): index
                    for index, shape in enumerate(plan.shapes)}
+    if kind in ("force", "fixed"):
+        plan.free_side = _free_sides(nodes, pairs, points)
     _fit(plan)
     return plan
 
@@ -351,7 +354,10 @@ def _force(nodes, pairs, iterations: int = 100) -> np.ndarray:
 
 
 def _scale(raw: np.ndarray, kind: str, radius: float) -> np.ndarray:
-    """Scale unit layouts so the closest two nodes are about a spacing apart."""
+    """Scale unit layouts to pixels; a force layout gets its median
+    nearest-neighbour distance set to one spacing and no pair closer than
+    three quarters of it.
+    """
     if len(raw) < 2:
         return raw.astype(float)
 
@@ -361,9 +367,26 @@ def _scale(raw: np.ndarray, kind: str, radius: float) -> np.ndarray:
 
     delta = raw[:, None, :] - raw[None, :, :]
     distance = np.sqrt((delta ** 2).sum(axis=2)) + np.eye(len(raw)) * 1e9
-    nearest = np.sort(distance.min(axis=1))
-    typical = nearest[len(nearest) // 10] or 1.0
-    return raw * (spacing * 0.8 / typical)
+    typical = float(np.median(distance.min(axis=1))) or 1.0
+    points = _spread(raw / typical, 0.75)
+    return points * spacing
+
+
+def _spread(points: np.ndarray, gap: float, rounds: int = 30) -> np.ndarray:
+    """Push apart every pair of nodes closer than ``gap``, half each way."""
+    x, y = points[:, 0].copy(), points[:, 1].copy()
+    for _round in range(rounds):
+        dx = x[:, None] - x[None, :]
+        dy = y[:, None] - y[None, :]
+        distance = np.sqrt(dx * dx + dy * dy)
+        np.fill_diagonal(distance, 1e9)
+        short = distance < gap
+        if not short.any():
+            break
+        push = np.where(short, (gap - distance) / 2 / np.maximum(distance, 1e-6), 0.0)
+        x += (dx * push).sum(axis=1)
+        y += (dy * push).sum(axis=1)
+    return np.column_stack([x, y])
 
 
 def _short(name: str) -> str:
@@ -712,14 +735,38 @@ def draw_node(svg: Svg, plan: GraphPlan, name: str, mark: NodeMark | None) -> No
     svg.raw("</g>")
 
 
+def _free_sides(nodes, pairs, points) -> dict[str, np.ndarray]:
+    """Return, per node, the unit direction away from its edges on average."""
+    where = {name: i for i, name in enumerate(nodes)}
+    total = np.zeros_like(points)
+    for u, v in pairs:
+        if u == v:
+            continue
+        i, j = where[u], where[v]
+        step = _unit(points[j] - points[i])
+        total[i] += step
+        total[j] -= step
+    sides = {}
+    for name, i in where.items():
+        length = math.hypot(total[i][0], total[i][1])
+        sides[name] = -total[i] / length if length > 0.3 else np.array([0.0, 1.0])
+    return sides
+
+
 def _note_place(plan: GraphPlan, name: str) -> tuple[float, float, str]:
-    """Place a node's note outward on a circle, else under the node and its label."""
+    """Place a node's note outward on a circle, on the side away from its edges
+    in force and fixed layouts, and right of the node in layered ones.
+    """
     x, y = plan.position[name]
     size = plan.font - 1
+    direction = None
     if plan.kind == "circle" and len(plan.nodes) > 1:
         cx = sum(p[0] for p in plan.position.values()) / len(plan.nodes)
         cy = sum(p[1] for p in plan.position.values()) / len(plan.nodes)
         direction = _unit((x - cx, y - cy))
+    elif name in plan.free_side and plan.inside[name]:
+        direction = plan.free_side[name]
+    if direction is not None:
         gap = plan.radius + 6
         lx, ly = x + direction[0] * gap, y + direction[1] * gap
         anchor = "start" if direction[0] > 0.35 else "end" if direction[0] < -0.35 \
