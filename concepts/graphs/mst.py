@@ -287,6 +287,18 @@ def _event_values(facts: _Facts, event: _Event, number: int) -> dict:
     return values
 
 
+def _sum_text(facts: _Facts) -> str:
+    """Write the total as "1 + 2 + 4 = 7", or just "7" for fewer than two edges."""
+    if len(facts.chosen) < 2:
+        return fmt(facts.total)
+    weights = " + ".join(fmt(edge.weight) for edge in facts.chosen)
+    return f"{weights} = {fmt(facts.total)}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"1 {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _edge_text(edge: Edge) -> str:
     return f"{edge.source}–{edge.target} ({fmt(edge.weight)})"
 
@@ -347,8 +359,7 @@ class _EN:
 
     @staticmethod
     def total(facts: _Facts) -> str:
-        weights = " + ".join(fmt(edge.weight) for edge in facts.chosen) or "0"
-        return f"Total weight = {weights} = {fmt(facts.total)}."
+        return f"Total weight = {_sum_text(facts)}."
 
     @staticmethod
     def markdown(facts: _Facts) -> str:
@@ -374,8 +385,9 @@ class _EN:
                 "new node.")
         chosen = ", ".join(md_escape(_edge_text(edge)) for edge in facts.chosen)
         parts.append(
-            f"Here the graph has {len(graph.nodes)} nodes and {len(graph.edges)} "
-            f"edges. The chosen edges, in the order taken, are {chosen or 'none'}, "
+            f"Here the graph has {_plural(len(graph.nodes), 'node')} and "
+            f"{_plural(len(graph.edges), 'edge')}. The chosen edges, in the order "
+            f"taken, are {chosen or 'none'}, "
             f"for a total weight of **{fmt(facts.total)}**.")
         if len(facts.components) > 1:
             parts.append(
@@ -384,8 +396,8 @@ class _EN:
                 f"{_components_md(facts.components, ', ')}. No edge joins them, so no "
                 "spanning tree exists. What you get is a **minimum spanning "
                 "forest**: a minimum spanning tree inside each component, with "
-                f"{len(graph.nodes)} - {len(facts.components)} = {len(facts.chosen)} "
-                "edges in all."
+                f"{len(graph.nodes)} - {len(facts.components)} = "
+                f"{_plural(len(facts.chosen), 'edge')} in all."
                 + (" Prim's algorithm restarts at the first unreached node (by "
                    "name) whenever its tree cannot grow further."
                    if facts.algorithm == "prim" else ""))
@@ -439,8 +451,7 @@ class _ZH:
 
     @staticmethod
     def total(facts: _Facts) -> str:
-        weights = " + ".join(fmt(edge.weight) for edge in facts.chosen) or "0"
-        return f"总权重 = {weights} = {fmt(facts.total)}。"
+        return f"总权重 = {_sum_text(facts)}。"
 
     @staticmethod
     def markdown(facts: _Facts) -> str:
