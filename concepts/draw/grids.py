@@ -45,7 +45,7 @@ def draw_grid_figure(rows: list[str], start, end, panels: list[GridPanel], *,
     ``rows`` are strings in which ``#`` is a wall; ``words`` supplies the
     legend's "early", "late", "path" and "wall" labels. With ``animated``,
     SMIL reveals the cells in visit order at the same pace in every panel,
-    then each path; a renderer without SMIL shows the finished picture.
+    then each path. A renderer without SMIL shows the finished picture.
     """
     height_cells, width_cells = len(rows), len(rows[0])
     cell = cell_size(height_cells, width_cells)

@@ -18,7 +18,7 @@ distinct colours, ties by degree, then node order. These are the tie rules of
 networkx's ``largest_first`` and ``saturation_largest_first`` strategies
 (networkx 3.6), so the colourings agree with networkx on the same input.
 For graphs of up to 12 nodes a backtracking search also finds χ and one
-optimal colouring, so the explanation can say whether greedy was optimal.
+optimal colouring, so the explanation can state whether greedy was optimal.
 
 Edges are read as undirected: an arc u→v still forbids u and v the same
 colour. A self-loop is rejected, because its node would need a colour

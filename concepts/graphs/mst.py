@@ -14,7 +14,7 @@ edge leaving it.
 On a disconnected graph no spanning tree exists. Both algorithms then
 return a minimum spanning forest: one minimum spanning tree per connected
 component, with n - c edges for c components. Ties between equal weights
-go to the edge listed first, so the answer is reproducible.
+go to the edge listed first, so the result is reproducible.
 
 References
 ----------

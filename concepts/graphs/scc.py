@@ -19,7 +19,7 @@ popped from a stack. Components come out in reverse topological order.
 
 On an undirected graph every edge can be walked both ways, so the
 strongly connected components are the connected components. Such input
-is accepted and returns those, and the explanation says so.
+is accepted and returns those, and the explanation states it.
 
 Both searches take start nodes and neighbours in name order (digit runs
 compare as numbers), so the output is reproducible.
