@@ -21,8 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..base import Concept, Explanation, InputError, Outcome, Step, register
-from ..draw.graphs import EdgeMark, Frame, LegendEntry, NodeMark, plan_graph
 from ..draw.edge_labels import spread_edge_labels
+from ..draw.graphs import EdgeMark, Frame, LegendEntry, NodeMark, plan_graph
+from ..fields import Boolean
 from ..text import Message, fmt, md_escape
 from .bipartite import (AssignmentRun, MatchingRun, Sides, adjacency, exact,
                         maximum_matching, minimum_cost_assignment, two_colour)
@@ -38,10 +39,6 @@ LISTED = 12
 
 
 class MatchingInput(GraphInput):
-    class Meta:
-        # Matching reads every edge as undirected, so "directed" is not offered.
-        exclude = ("directed",)
-
     edges = Edges(
         required=True,
         description=(
@@ -51,6 +48,12 @@ class MatchingInput(GraphInput):
             f"contain - , : ;. At most {MAX_EDGES} edges."
         ),
         example="L1-R1,L3-R1,L2-R2",
+    )
+    directed = Boolean(
+        load_default=False,
+        description="Leave out or false: matching reads every edge as undirected, "
+                    "and true is rejected.",
+        example="false",
     )
     left = Nodes(
         description=(
@@ -76,6 +79,13 @@ def compute(params: dict) -> Outcome:
     """Split the graph into its two sides, then find a maximum matching and,
     with weights, the minimum-cost assignment.
     """
+    if params.get("directed"):
+        raise InputError({"directed": Message(
+            "'directed' is true, but matching reads every edge as undirected; leave "
+            "'directed' out or set it to false.",
+            "“directed”为 true，但匹配把每条边都当作无向边；请去掉“directed”或设为 "
+            "false。")})
+
     graph = build_graph(params)
     _reject_self_loops(graph)
     near = adjacency(graph.nodes, [(e.source, e.target) for e in graph.edges],

@@ -310,6 +310,10 @@ def test_matching_endpoint_isolated_nodes():
     assert given["unmatched"] == {"left": ["b"], "right": ["y"]}
 
 
+def test_matching_endpoint_directed_false():
+    assert run(edges="a-b", directed="false").result["size"] == 1
+
+
 def test_matching_endpoint_no_edges():
     outcome = run(edges="", nodes="a,b")
     assert outcome.result["size"] == 0
@@ -405,7 +409,8 @@ def test_matching_http_post(client):
     ("edges=a-b,a-c&left=a,b", "left", "joins two left nodes", "两个左侧节点"),
     ("edges=a-b,c-d&left=a", "left", "joins two right nodes", "两个右侧节点"),
     ("edges=a-b&left=z", "left", "'z', which is not a node", "“z”"),
-    ("edges=a-b&directed=true", "directed", "Unknown parameter", "未知参数"),
+    ("edges=a-b&directed=true", "directed", "reads every edge as undirected",
+     "无向边"),
     ("edges=a-b,b-a", "edges", "repeats edge 1", "重复"),
     ("edges=a-b:x", "edges", "'x' is not a number", "不是数字"),
 ])
