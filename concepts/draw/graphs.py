@@ -466,22 +466,38 @@ def _unit(vector) -> np.ndarray:
 
 
 def _curve(plan, u, v, label, source, target, bend, points, search) -> _EdgeShape:
-    control = _control(source, target, bend)
-    out = _unit(control - source)
-    back = _unit(control - target)
-    start = source + out * plan.radius
-    tip = target + back * plan.radius if plan.directed else None
-    end = target + back * (plan.radius + (_ARROW if plan.directed else 0))
-    middle = 0.25 * source + 0.5 * control + 0.25 * target
-    outside = _unit(control - (source + target) / 2) if bend else None
+    """Shape the edge u→v as a line, or a quadratic curve when ``bend`` is set.
+
+    Plain floats and ``math`` are used here because numpy's per-call cost
+    dominates for 2-vectors, and this runs once per edge.
+    """
+    sx, sy, tx, ty = float(source[0]), float(source[1]), float(target[0]), \
+        float(target[1])
+    dx, dy = tx - sx, ty - sy
+    cx, cy = (sx + tx) / 2 + dy * bend, (sy + ty) / 2 - dx * bend
+    ox, oy = _unit2(cx - sx, cy - sy)
+    bx, by = _unit2(cx - tx, cy - ty)
+    r = plan.radius
+    gap = r + (_ARROW if plan.directed else 0)
+    start = (sx + ox * r, sy + oy * r)
+    end = (tx + bx * gap, ty + by * gap)
+    tip = (tx + bx * r, ty + by * r) if plan.directed else None
+    middle = (0.25 * sx + 0.5 * cx + 0.25 * tx, 0.25 * sy + 0.5 * cy + 0.25 * ty)
+    ax, ay = _unit2(dx, dy)
     if label and search:
-        label_at = _label_spot(plan, middle, _unit(target - source), label, points,
-                               outside)
+        outside = np.array(_unit2(dy * bend, -dx * bend)) if bend else None
+        label_at = _label_spot(plan, np.array(middle), np.array((ax, ay)), label,
+                               points, outside)
     else:
-        along = _unit(target - source)
-        label_at = _pair(middle + np.array([along[1], -along[0]]) * plan.font * 0.9)
-    return _EdgeShape(u, v, label, _pair(start), _pair(control) if bend else None,
-                      _pair(end), _pair(tip) if tip is not None else None, label_at)
+        shift = plan.font * 0.9
+        label_at = (middle[0] + ay * shift, middle[1] - ax * shift)
+    return _EdgeShape(u, v, label, start, (cx, cy) if bend else None, end, tip,
+                      label_at)
+
+
+def _unit2(x: float, y: float) -> tuple[float, float]:
+    length = math.hypot(x, y) or 1.0
+    return x / length, y / length
 
 
 def _label_spot(plan, middle, along, label, points, outside=None):
@@ -739,13 +755,13 @@ def _free_sides(nodes, pairs, points) -> dict[str, np.ndarray]:
     """Return, per node, the unit direction away from its edges on average."""
     where = {name: i for i, name in enumerate(nodes)}
     total = np.zeros_like(points)
-    for u, v in pairs:
-        if u == v:
-            continue
-        i, j = where[u], where[v]
-        step = _unit(points[j] - points[i])
-        total[i] += step
-        total[j] -= step
+    ends = np.array([(where[u], where[v]) for u, v in pairs if u != v],
+                    dtype=int).reshape(-1, 2)
+    if len(ends):
+        steps = points[ends[:, 1]] - points[ends[:, 0]]
+        steps /= np.maximum(np.hypot(steps[:, 0], steps[:, 1]), 1e-9)[:, None]
+        np.add.at(total, ends[:, 0], steps)
+        np.add.at(total, ends[:, 1], -steps)
     sides = {}
     for name, i in where.items():
         length = math.hypot(total[i][0], total[i][1])
