@@ -42,8 +42,14 @@ from ..base import Concept, Explanation, InputError, Outcome, Step, register
 from ..draw.graphs import Frame, LegendEntry, NodeMark, plan_graph
 from ..fields import Choice, TextList
 from ..text import Message, md_escape
-from .graph_input import (LIMITS, MAX_NAME_CHARS, MAX_NODES, Graph, GraphInput,
-                          build_graph)
+from .graph_input import (
+    LIMITS,
+    MAX_NAME_CHARS,
+    MAX_NODES,
+    Graph,
+    GraphInput,
+    build_graph,
+)
 from .picture import draw_result
 
 MAX_EXACT_NODES = 12

@@ -33,7 +33,7 @@ from marshmallow import Schema, ValidationError
 from ..base import Concept, Explanation, InputError, Outcome, Step, register
 from ..draw.grids import GridPanel, draw_grid_figure, draw_grid_strip
 from ..fields import Boolean, Choice, Field, _show
-from ..text import Message, fmt
+from ..text import Message
 
 MAX_ROWS = 60
 MAX_COLUMNS = 60

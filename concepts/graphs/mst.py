@@ -34,8 +34,16 @@ from ..base import Concept, Explanation, InputError, Outcome, Step, register
 from ..draw.graphs import EdgeMark, Frame, LegendEntry, NodeMark
 from ..fields import Choice
 from ..text import Message, fmt, md_escape
-from .graph_input import (LIMITS, Edge, Graph, GraphInput, NodeName, build_graph,
-                          natural_key, require_node)
+from .graph_input import (
+    LIMITS,
+    Edge,
+    Graph,
+    GraphInput,
+    NodeName,
+    build_graph,
+    natural_key,
+    require_node,
+)
 from .picture import draw_result, plan_for
 
 MAX_TRACED_STEPS = 120

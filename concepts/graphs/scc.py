@@ -38,8 +38,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..base import Concept, Explanation, Outcome, Step, register
-from ..draw.graphs import (EdgeMark, Frame, LegendEntry, NodeMark, draw_graph,
-                           draw_legend, plan_graph, wrap)
+from ..draw.graphs import (
+    EdgeMark,
+    Frame,
+    LegendEntry,
+    NodeMark,
+    draw_graph,
+    draw_legend,
+    plan_graph,
+    wrap,
+)
 from ..draw.svg import Svg, num
 from ..fields import Choice
 from ..text import md_escape
