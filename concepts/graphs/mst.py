@@ -30,6 +30,8 @@ import heapq
 import math
 from dataclasses import dataclass, field
 
+from marshmallow import ValidationError, validates_schema
+
 from ..base import Concept, Explanation, InputError, Outcome, Step, register
 from ..draw.graphs import EdgeMark, Frame, LegendEntry, NodeMark
 from ..fields import Choice
@@ -69,6 +71,15 @@ class MstInput(GraphInput):
         ),
         example="A",
     )
+
+    @validates_schema
+    def _start_needs_prim(self, data, **kwargs):
+        if data.get("start") is not None and data.get("algorithm") != "prim":
+            raise ValidationError(Message(
+                "'start' is used only with algorithm=prim, because Kruskal's "
+                "algorithm has no start node; drop 'start' or set algorithm=prim.",
+                "“start”只在 algorithm=prim 时使用，因为 Kruskal 算法没有起点；"
+                "请去掉“start”或设置 algorithm=prim。"), "start")
 
 
 @dataclass

@@ -122,6 +122,8 @@ def test_mst_negative_and_float_weights():
          "只对无向图有定义"),
         ("edges=A-B:1&algorithm=prim&start=Z", "start", "'start' is 'Z'",
          "“start”是“Z”"),
+        ("edges=A-B:1&start=A", "start", "'start' is used only with algorithm=prim",
+         "“start”只在 algorithm=prim 时使用"),
         ("edges=A-B:x", "edges", "the weight 'x' is not a number", "权重“x”不是数字"),
         ("edges=A-B:1,B-A:2", "edges", "Edge 2 'B-A' repeats edge 1", "第 2 条边“B-A”"),
         ("edges=A-B&algorithm=boruvka", "algorithm", "got 'boruvka'",
