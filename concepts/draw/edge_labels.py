@@ -60,7 +60,8 @@ def _point_on(shape, fraction: float) -> tuple[float, float]:
 def _crowded(box, taken, plan: GraphPlan) -> bool:
     left, top, right, bottom = box
     for other in taken:
-        if left < other[2] and other[0] < right and top < other[3] and other[1] < bottom:
+        overlaps_x = left < other[2] and other[0] < right
+        if overlaps_x and top < other[3] and other[1] < bottom:
             return True
 
     margin = plan.radius + 4

@@ -130,7 +130,8 @@ def _given_sides(graph: Graph, names: list[str]) -> Sides:
     left = set(names)
     for edge in graph.edges:
         if (edge.source in left) == (edge.target in left):
-            side_en, side_zh = ("left", "左") if edge.source in left else ("right", "右")
+            both_left = edge.source in left
+            side_en, side_zh = ("left", "左") if both_left else ("right", "右")
             raise InputError({"left": Message(
                 f"Edge {edge.index + 1} '{edge.source}-{edge.target}' joins two "
                 f"{side_en} nodes; with the given 'left', every edge must join a left "
@@ -139,8 +140,8 @@ def _given_sides(graph: Graph, names: list[str]) -> Sides:
                 f"{side_zh}侧节点；按给定的“left”，每条边都必须连接左侧节点和右侧节点。")})
 
     ordered = graph.sorted_nodes()
-    return Sides([n for n in ordered if n in left], [n for n in ordered if n not in left],
-                 detected=False)
+    return Sides([n for n in ordered if n in left],
+                 [n for n in ordered if n not in left], detected=False)
 
 
 def _detected_sides(graph: Graph, near: dict) -> Sides:
@@ -187,13 +188,13 @@ def _result(facts: _Facts) -> dict:
     }
     if facts.assignment is not None:
         assignment = facts.assignment
-        result["matching_cost"] = _plain(sum((facts.weights[pair] for pair in run.pairs),
-                                             0))
+        matching_cost = sum((facts.weights[pair] for pair in run.pairs), 0)
+        result["matching_cost"] = _plain(matching_cost)
         result["assignment"] = {
             "pairs": [[u, v, _plain(facts.weights[u, v])] for u, v in assignment.pairs],
             "cost": _plain(assignment.cost),
-            "rounds": [{"path": r.path, "cost": _plain(r.cost), "total": _plain(r.total)}
-                       for r in assignment.rounds],
+            "rounds": [{"path": r.path, "cost": _plain(r.cost),
+                        "total": _plain(r.total)} for r in assignment.rounds],
         }
 
     return result
@@ -264,7 +265,8 @@ def _round_terms(path: list[str], weights: dict) -> tuple[list, list]:
 
 
 def _weighted_pairs(items, escape=str, separator=", ") -> str:
-    return separator.join(f"{escape(u)}–{escape(v)} ({_amount(w)})" for u, v, w in items)
+    return separator.join(f"{escape(u)}–{escape(v)} ({_amount(w)})"
+                          for u, v, w in items)
 
 
 class _EN:
@@ -304,8 +306,8 @@ class _EN:
         added = _pairs_text(zip(path[0::2], path[1::2]))
         removed = _pairs_text(zip(path[2::2], path[1::2]))
         swap = f"adds {added}" + (f" and removes {removed}" if removed else "")
-        return (f"Augmenting path from {start}: {_path_text(path)}. Swapping it {swap}; "
-                f"the matching now has {size} edge{'s' if size != 1 else ''}.")
+        return (f"Augmenting path from {start}: {_path_text(path)}. Swapping it "
+                f"{swap}; the matching now has {size} edge{'s' if size != 1 else ''}.")
 
     @staticmethod
     def certificate(run: MatchingRun) -> str:
@@ -401,11 +403,11 @@ class _EN:
                 f"cheapest way to match {len(pairs)} pairs is "
                 f"{_weighted_pairs(pairs, md_escape) or 'nothing'}, total cost "
                 f"**{_amount(assignment.cost)}**. Successive shortest paths build it "
-                f"one pair at a time: each of the {len(assignment.rounds)} rounds takes "
-                "the augmenting path whose added edges minus removed edges cost "
-                "least, found by Dijkstra's algorithm on costs kept non-negative "
-                "by node potentials, so after k rounds the matching is the "
-                "cheapest one with k edges.")
+                f"one pair at a time. Each of the {len(assignment.rounds)} rounds "
+                "takes the augmenting path of least cost (added edges minus "
+                "removed edges), found by Dijkstra's algorithm on costs kept "
+                "non-negative by node potentials. So after k rounds the matching "
+                "is the cheapest one with k edges.")
         if result["matching_cost"] != result["assignment"]["cost"]:
             text += (f" The maximum matching above, found without looking at "
                      f"weights, costs {_amount(result['matching_cost'])}.")
@@ -420,7 +422,8 @@ class _ZH:
                 + (f"：{_pairs_text(facts.run.pairs, separator='、')}。"
                    if 0 < size <= 6 else "。"))
         if result["maximal_not_maximum"]:
-            text += f"贪心起点只有 {len(facts.run.greedy)} 条：是极大匹配，但不是最大匹配。"
+            text += (f"贪心起点只有 {len(facts.run.greedy)} 条：是极大匹配，"
+                     "但不是最大匹配。")
         if facts.assignment is not None:
             text += f"代价最小的最大匹配总代价为 {_amount(facts.assignment.cost)}。"
         return text
@@ -435,7 +438,8 @@ class _ZH:
     def greedy(run: MatchingRun) -> str:
         if not run.greedy:
             return "贪心阶段：没有可取的边。"
-        return (f"贪心阶段按给定顺序扫描各边，两端都空闲就取：{_pairs_text(run.greedy, separator='、')}"
+        taken = _pairs_text(run.greedy, separator="、")
+        return (f"贪心阶段按给定顺序扫描各边，两端都空闲就取：{taken}"
                 f"（{len(run.greedy)} 条边）。")
 
     @staticmethod
@@ -511,7 +515,8 @@ class _ZH:
         if not result["maximal_not_maximum"]:
             return (f"按你给的边的顺序做贪心，取到了 {{{greedy}}}，之后没有增广路径能"
                     "再加边，所以这里贪心已经是最大匹配。并非总是如此：在路径 a–b–c–d "
-                    "上先取 b–c，得到的匹配是*极大*的（不能再加任何边），却不是*最大*的。")
+                    "上先取 b–c，得到的匹配是*极大*的（不能再加任何边），"
+                    "却不是*最大*的。")
         paths = run.paths
         lines = [f"- {_path_text(path, md_escape)}" for path in paths[:LISTED]]
         if len(paths) > LISTED:
@@ -529,7 +534,8 @@ class _ZH:
     def _assignment(facts: _Facts, result: dict) -> str:
         assignment = facts.assignment
         pairs = [(u, v, facts.weights[u, v]) for u, v in assignment.pairs]
-        text = (f"**最小代价指派。** 把权重当作代价，配成 {len(pairs)} 对的最便宜方案是 "
+        text = (f"**最小代价指派。** 把权重当作代价，配成 {len(pairs)} 对的"
+                "最便宜方案是 "
                 f"{_weighted_pairs(pairs, md_escape, '、') or '无'}，总代价 "
                 f"**{_amount(assignment.cost)}**。逐次最短路方法每次加一对："
                 f"{len(assignment.rounds)} 轮中的每一轮都取“加入边的代价减去移除边的"

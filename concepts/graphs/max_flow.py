@@ -144,14 +144,14 @@ def explain(outcome: Outcome, lang: str) -> Explanation:
     writer = _ZH if lang == "zh" else _EN
     steps = [Step(writer.start(run), {"flow_value": 0})]
     for number, augmentation in enumerate(run.augmentations, start=1):
-        result_path = outcome.result["augmenting_paths"][number - 1]
-        steps.append(Step(writer.path(number, augmentation),
-                          {**result_path,
-                           "room": [_plain(hop.residual) for hop in augmentation.hops]}))
+        values = dict(outcome.result["augmenting_paths"][number - 1])
+        values["room"] = [_plain(hop.residual) for hop in augmentation.hops]
+        steps.append(Step(writer.path(number, augmentation), values))
 
     cut = outcome.result["min_cut"]
     steps.append(Step(writer.stuck(run),
-                      {"source_side": cut["source_side"], "sink_side": cut["sink_side"]}))
+                      {"source_side": cut["source_side"],
+                       "sink_side": cut["sink_side"]}))
     steps.append(Step(writer.cut(run),
                       {"cut_edges": cut["edges"], "capacity": cut["capacity"],
                        "flow_value": outcome.result["flow_value"]}))
@@ -228,7 +228,7 @@ class _EN:
     @staticmethod
     def cut(run: FlowRun) -> str:
         if not run.cut_edges:
-            return (f"No edge leads from S to T, so the cut capacity is 0 and so is "
+            return ("No edge leads from S to T, so the cut capacity is 0 and so is "
                     "the flow.")
         listed = _listed(_cut_terms(run), ", and {n} more")
         return (f"Edges from S to T: {listed}, all full. Cut capacity "
@@ -428,7 +428,8 @@ class _ZH:
                     f"没有边通向 {side_t}，所以什么也到不了 {sink}。")
         listed = _listed(_cut_terms(run, md_escape), "，另有 {n} 条", "、")
         return (f"**为什么不能更多。** 从 {source} 出发沿仍有余量的边，能到达 S 侧 "
-                f"{{{side_s}}}，但到不了 T 侧 {{{side_t}}}。从源点送到汇点的每一单位流量"
+                f"{{{side_s}}}，但到不了 T 侧 {{{side_t}}}。"
+                "从源点送到汇点的每一单位流量"
                 f"都必须从 S 跨到 T，而跨过去的边 {listed} 全都满载，容量之和为 "
                 f"{_cut_sum(run)}，正是流量值。任何流都不能超过任何一个割的容量，"
                 "所以这个流是最大流，这个割是最小割：这就是最大流最小割定理。")
@@ -450,7 +451,8 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     plan = plan_graph(facts.graph.nodes, shapes, True)
     spread_edge_labels(plan)
     legend = [LegendEntry(words["side_s"], 0), LegendEntry(words["side_t"], 2),
-              LegendEntry(words["flow"], 5, "edge"), LegendEntry(words["cut"], 3, "edge")]
+              LegendEntry(words["flow"], 5, "edge"),
+              LegendEntry(words["cut"], 3, "edge")]
     if steps_shown:
         legend.insert(2, LegendEntry(words["path"], 1, "edge"))
 

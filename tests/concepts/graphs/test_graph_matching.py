@@ -455,7 +455,8 @@ def test_matching_svg_columns():
     outcome = run(edges="L1-R1,L3-R1,L2-R2", left="L1,L2,L3")
     root = parse_svg(CONCEPT.draw(outcome, "en", "dark"))
     groups = {node.findtext(f"{SVG_NS}title"): node.find(f"{SVG_NS}circle")
-              for node in root.iter(f"{SVG_NS}g") if node.find(f"{SVG_NS}title") is not None}
+              for node in root.iter(f"{SVG_NS}g")
+              if node.find(f"{SVG_NS}title") is not None}
     left_x = {float(groups[name].get("cx")) for name in ("L1", "L2", "L3")}
     right_x = {float(groups[name].get("cx")) for name in ("R1", "R2")}
     assert len(left_x) == 1
@@ -468,7 +469,8 @@ def test_matching_svg_weight_labels():
     texts = svg_texts(parse_svg(CONCEPT.draw(outcome, "en", "light")))
     for label in ("4", "1", "2", "5", "3"):
         assert label in texts
-    assert "Cheapest maximum matching: total cost 3. Labels show the weights." in " ".join(texts)
+    caption = "Cheapest maximum matching: total cost 3. Labels show the weights."
+    assert caption in " ".join(texts)
 
 
 def test_matching_frames_show_path():

@@ -79,9 +79,10 @@ def _replay(run):
     """Push every augmenting path in order and return the net flow."""
     net: dict[tuple[str, str], Fraction | int] = {}
     for augmentation in run.augmentations:
+        amount = augmentation.bottleneck
         for hop in augmentation.hops:
-            net[hop.tail, hop.head] = net.get((hop.tail, hop.head), 0) + augmentation.bottleneck
-            net[hop.head, hop.tail] = net.get((hop.head, hop.tail), 0) - augmentation.bottleneck
+            net[hop.tail, hop.head] = net.get((hop.tail, hop.head), 0) + amount
+            net[hop.head, hop.tail] = net.get((hop.head, hop.tail), 0) - amount
 
     return net
 
