@@ -279,3 +279,21 @@ def test_shortest_path_svg_escapes():
 def test_shortest_path_deterministic(client):
     url = "/graph/shortest-path.svg?edges=A-B:1,B-C:1,C-D:1,A-D:10&source=A&target=D"
     assert client.get(url).data == client.get(url).data
+
+
+def test_bellman_ford_negative_self_loop():
+    result = run(edges="A-B:1,B-B:-1", directed="true", source="A",
+                 algorithm="bellman-ford").result
+    assert result["negative_cycle"] == ["B", "B"]
+    assert result["cycle_weight"] == -1
+
+
+def test_shortest_path_target_is_source():
+    result = run(edges="A-B:3", source="A", target="A").result
+    assert result["path"] == ["A"]
+    assert result["distance"] == 0
+
+
+def test_dijkstra_ignores_positive_self_loop():
+    result = run(edges="A-A:2,A-B:3", source="A", target="B").result
+    assert result["distances"] == {"A": 0, "B": 3}
