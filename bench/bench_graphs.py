@@ -1,11 +1,11 @@
 """Time every graph endpoint on the largest graph its limits allow.
 
-Each case sends one request through the app's test client (no sockets)
-for JSON and for the SVG picture on the largest graph (200 nodes and
-2,000 edges, the input limit), and for frames and the SMIL animation on
-the largest graph those are drawn for (60 nodes and 300 edges). It
-reports the median time of several runs and the response size. Graphs
-are random with a fixed seed and weights 1 to 100. Run from the repository root:
+Each case sends requests through the app's test client (no sockets).
+JSON and the SVG picture use the largest graph allowed: 200 nodes and
+2,000 edges. Frames and the SMIL animation use the largest graph they are
+drawn for: 60 nodes and 300 edges. The script reports the median time of
+several runs and the response size. Graphs are random with a fixed seed
+and weights 1 to 100. Run from the repository root:
 
     .venv/bin/python bench/bench_graphs.py [--repeat 5] [--only graph/bfs]
 
