@@ -159,6 +159,33 @@ def explain(outcome: Outcome, lang: str) -> Explanation:
                        steps=steps)
 
 
+def _balance(run: FlowRun):
+    """Return (node, incoming, outgoing, total) for the node other than the
+    source and sink that carries the most flow, or None when none carries any.
+
+    Incoming and outgoing list (neighbour, amount) pairs. Only nodes with at
+    most four of each are chosen, so the sentence stays short.
+    """
+    incoming: dict[str, list] = {}
+    outgoing: dict[str, list] = {}
+    for (tail, head), amount in zip(run.directions, run.flows):
+        if amount and tail != head:
+            outgoing.setdefault(tail, []).append((head, amount))
+            incoming.setdefault(head, []).append((tail, amount))
+
+    best = None
+    for node in run.source_side + run.sink_side:
+        if node in (run.source, run.sink) or node not in incoming:
+            continue
+        if len(incoming[node]) > 4 or len(outgoing[node]) > 4:
+            continue
+        total = sum((amount for _, amount in incoming[node]), 0)
+        if best is None or total > best[3]:
+            best = (node, incoming[node], outgoing[node], total)
+
+    return best
+
+
 def _arrow_path(nodes: list[str], escape=str) -> str:
     return " → ".join(escape(node) for node in nodes)
 
@@ -255,6 +282,9 @@ class _EN:
                           if any(hop.cancelled for hop in augmentation.hops)]
             if cancelling:
                 parts.append(_EN._cancelling(run, cancelling))
+            balance = _balance(run)
+            if balance is not None:
+                parts.append(_EN._balance(*balance))
         else:
             parts.append(f"Here no path from {source} to {sink} has room on every "
                          "hop, so the maximum flow is **0**.")
@@ -265,6 +295,16 @@ class _EN:
                          "sink, so it carries no flow.")
 
         return "\n\n".join(parts)
+
+    @staticmethod
+    def _balance(node: str, incoming: list, outgoing: list, total) -> str:
+        into = " + ".join(f"{_amount(amount)} from {md_escape(other)}"
+                          for other, amount in incoming)
+        out = " + ".join(f"{_amount(amount)} to {md_escape(other)}"
+                         for other, amount in outgoing)
+        return (f"Each node between source and sink passes on what it receives. "
+                f"For example, {md_escape(node)} receives {into} and sends {out}: "
+                f"{_amount(total)} in, {_amount(total)} out.")
 
     @staticmethod
     def _rounds(run: FlowRun, source: str, sink: str) -> str:
@@ -381,6 +421,9 @@ class _ZH:
                           if any(hop.cancelled for hop in augmentation.hops)]
             if cancelling:
                 parts.append(_ZH._cancelling(run, cancelling))
+            balance = _balance(run)
+            if balance is not None:
+                parts.append(_ZH._balance(*balance))
         else:
             parts.append(f"这里从 {source} 到 {sink} 没有一条每一跳都有余量的路径，"
                          "所以最大流是 **0**。")
@@ -390,6 +433,16 @@ class _ZH:
             parts.append("自环永远不会出现在从源点到汇点的路径上，所以它不承载流量。")
 
         return "\n\n".join(parts)
+
+    @staticmethod
+    def _balance(node: str, incoming: list, outgoing: list, total) -> str:
+        into = "、".join(f"从 {md_escape(other)} 收到 {_amount(amount)}"
+                        for other, amount in incoming)
+        out = "、".join(f"向 {md_escape(other)} 送出 {_amount(amount)}"
+                       for other, amount in outgoing)
+        return (f"源点和汇点之外的每个节点，流入多少就流出多少。例如 "
+                f"{md_escape(node)} {into}，{out}：流入 {_amount(total)}，"
+                f"流出 {_amount(total)}。")
 
     @staticmethod
     def _rounds(run: FlowRun, source: str, sink: str) -> str:

@@ -303,6 +303,10 @@ def test_max_flow_explanation_numbers_match():
             assert min(step.values["room"]) == path["bottleneck"]
         assert text.steps[-1].values["capacity"] == result["flow_value"]
     assert "max-flow min-cut theorem" in CONCEPT.explain(outcome, "en").markdown
+    assert ("v3 receives 12 from v1 + 7 from v4 and sends 19 to t: 19 in, 19 out"
+            in CONCEPT.explain(outcome, "en").markdown)
+    assert ("v3 从 v1 收到 12、从 v4 收到 7，向 t 送出 19：流入 19，流出 19"
+            in CONCEPT.explain(outcome, "zh").markdown)
     assert "最大流最小割定理" in CONCEPT.explain(outcome, "zh").markdown
 
 
