@@ -381,6 +381,8 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     steps_shown = facts.params.get("frames") or facts.params.get("animate")
     placed = "finished" if steps_shown and facts.algorithm == "dfs" else "placed"
     legend = [LegendEntry(words[placed], 2)]
+    if facts.cycle is not None and not steps_shown:
+        legend = []
     if steps_shown:
         legend = [LegendEntry(words["current"], 0),
                   LegendEntry(words["ready" if facts.algorithm == "kahn" else "stack"],
