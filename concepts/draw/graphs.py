@@ -945,18 +945,26 @@ def render_graph(plan: GraphPlan, *, title: str, desc: str, theme: str,
 
 def sample_frames(frames: list[Frame], limit: int) -> list[Frame]:
     """Keep at most ``limit`` frames, evenly spread, always the first and last."""
-    if len(frames) <= limit:
-        return list(frames)
+    return [frames[i] for i in _picks(len(frames), limit)]
 
-    picks = sorted({round(i * (len(frames) - 1) / (limit - 1)) for i in range(limit)})
-    return [frames[i] for i in picks]
+
+def _picks(count: int, limit: int) -> list[int]:
+    if count <= limit:
+        return list(range(count))
+
+    return sorted({round(i * (count - 1) / (limit - 1)) for i in range(limit)})
 
 
 def render_frames(plan: GraphPlan, frames: list[Frame], *, title: str, desc: str,
                   theme: str, legend: list[LegendEntry] | None = None,
                   max_frames: int = 12, note: str = "") -> str:
-    """Return a strip of small frames, one per step, laid out in rows."""
-    shown = sample_frames(frames, max_frames)
+    """Return a strip of small frames, one per step, laid out in rows.
+
+    Each cell shows "k/n" in its upper right corner: its step number among
+    all n steps, since only ``max_frames`` evenly spread steps are drawn.
+    """
+    picks = _picks(len(frames), max_frames)
+    shown = [frames[i] for i in picks]
     scale = min(1.0, 240 / max(plan.width, 1), 200 / max(plan.height, 1))
     cell_w = max(plan.width * scale, 150) + 16
     columns = max(1, min(len(shown), int(900 // cell_w)))
@@ -977,6 +985,8 @@ def render_frames(plan: GraphPlan, frames: list[Frame], *, title: str, desc: str
         top = 12 + legend_height + (index // columns) * cell_h
         svg.rect(left + 2, top, cell_w - 4, cell_h - 6, class_="grid", fill="none",
                  rx=6)
+        svg.text(left + cell_w - 10, top + 14, f"{picks[index] + 1}/{len(frames)}",
+                 size=10, anchor="end", class_="muted")
         offset = left + (cell_w - plan.width * scale) / 2
         svg.raw(f'<g transform="translate({num(offset)} {num(top + 2)}) '
                 f'scale({num(scale) if scale < 1 else 1})">')
