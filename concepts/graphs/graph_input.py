@@ -348,7 +348,7 @@ class GraphInput(Schema):
     animate = Boolean(
         load_default=False,
         description="true returns an SVG whose SMIL animation plays the steps in a "
-                    "loop (also inside <img>).",
+                    "loop (also inside <img>); it takes precedence over frames.",
         example="false",
     )
 
