@@ -516,6 +516,9 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     notes = [] if run.directed else [words["undirected"]]
     if not labelled:
         notes.append(words["unlabelled"].format(limit=label_limit))
+    if notes and not steps_shown:
+        # A single picture has no note line, so the notes join its caption.
+        frames[-1].caption = " ".join([frames[-1].caption] + notes)
     summary = explain(outcome, lang).summary
     return draw_result(plan, facts.params, final=frames[-1], frames=frames,
                        title=words["title"], desc=summary, theme=theme, legend=legend,

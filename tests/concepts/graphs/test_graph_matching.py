@@ -539,3 +539,28 @@ def test_edge_labels_keep_clear_labels():
     before = [shape.label_at for shape in plan.shapes]
     spread_edge_labels(plan)
     assert [shape.label_at for shape in plan.shapes] == before
+
+
+@settings(max_examples=50, deadline=None)
+@given(bipartite_graphs(weights=True))
+def test_matching_json_steps_replay(graph):
+    left, right, weighted = graph
+    outcome = run(edges=",".join(f"{u}-{v}:{w}" for u, v, w in weighted),
+                  nodes=",".join(left + right))
+    result = outcome.result
+    steps = CONCEPT.explain(outcome, "en").steps
+    matched = {frozenset(pair) for pair in steps[1].values["greedy"]}
+    for step in steps[2:]:
+        path = step.values.get("path")
+        if "start" not in step.values or path is None:
+            continue
+        matched ^= {frozenset(path[i:i + 2]) for i in range(len(path) - 1)}
+        assert len(matched) == step.values["size"]
+    assert matched == {frozenset(pair) for pair in result["matching"]}
+    if weighted:
+        chosen: set = set()
+        for round_ in result["assignment"]["rounds"]:
+            path = round_["path"]
+            chosen ^= {frozenset(path[i:i + 2]) for i in range(len(path) - 1)}
+        expected = {frozenset(pair[:2]) for pair in result["assignment"]["pairs"]}
+        assert chosen == expected

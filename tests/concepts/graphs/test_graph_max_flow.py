@@ -399,6 +399,14 @@ def test_max_flow_svg_labels():
     assert "7/7" in texts
 
 
+def test_max_flow_undirected_note():
+    outcome = run(edges=CLRS_QUERY, source="s", sink="t", directed="false")
+    for flag in ("false", "true"):
+        outcome.facts.params["frames"] = flag == "true"
+        texts = " ".join(svg_texts(parse_svg(CONCEPT.draw(outcome, "en", "light"))))
+        assert "each arrow shows the way its flow runs" in texts
+
+
 def test_max_flow_frames_per_path():
     outcome = run(edges=CLRS_QUERY, source="s", sink="t", frames="true")
     texts = " ".join(svg_texts(parse_svg(CONCEPT.draw(outcome, "en", "light"))))
@@ -426,3 +434,23 @@ def test_max_flow_default_example_fast(client):
     elapsed = time.perf_counter() - start
     assert response.status_code == 200
     assert elapsed < 0.25
+
+
+@settings(max_examples=50, deadline=None)
+@given(networks(), st.booleans())
+def test_max_flow_json_steps_replay(network, directed):
+    nodes, edges = network
+    query = ",".join(f"{tail}-{head}:{capacity}" for tail, head, capacity in edges)
+    outcome = run(edges=query, nodes=",".join(nodes), source=nodes[0],
+                  sink=nodes[-1], directed=str(directed).lower())
+    steps = CONCEPT.explain(outcome, "en").steps
+    net: dict[tuple[str, str], float] = {}
+    for step in steps[1:-2]:
+        path, amount = step.values["path"], step.values["bottleneck"]
+        for tail, head in zip(path, path[1:]):
+            net[tail, head] = net.get((tail, head), 0) + amount
+            net[head, tail] = net.get((head, tail), 0) - amount
+    for entry in outcome.result["edges"]:
+        if entry["from"] == entry["to"]:
+            continue
+        assert entry["flow"] == max(net.get((entry["from"], entry["to"]), 0), 0)
