@@ -315,8 +315,8 @@ def _circle_slots(nodes, pairs) -> np.ndarray:
     """Return each node's slot on the circle, chosen to avoid crossing chords.
 
     The start is a depth-first order from the first node, which puts most
-    neighbours side by side; swapping two nodes is then kept while it
-    lowers the number of crossing edges (at most three passes).
+    neighbours side by side. Then a swap of two nodes is kept whenever it
+    lowers the number of crossing edges, for at most three passes.
     """
     count = len(nodes)
     where = {name: i for i, name in enumerate(nodes)}
@@ -409,9 +409,10 @@ def _force(nodes, pairs, iterations: int = 100) -> np.ndarray:
 
 
 def _scale(raw: np.ndarray, kind: str, radius: float) -> np.ndarray:
-    """Scale unit layouts to pixels; a force layout gets its median
-    nearest-neighbour distance set to one spacing and no pair closer than
-    three quarters of it.
+    """Scale unit layouts to pixels.
+
+    A force layout is scaled so its median nearest-neighbour distance is one
+    spacing, and then no pair of nodes is left closer than 3/4 of that.
     """
     if len(raw) < 2:
         return raw.astype(float)
@@ -455,13 +456,22 @@ def _label_place(point, centre, kind, radius, font, text):
         length = math.hypot(dx, dy) or 1.0
         dx, dy = dx / length, dy / length
         gap = radius + 5 + (9 if abs(dy) > 0.8 else 0)
-        anchor = "start" if dx > 0.35 else "end" if dx < -0.35 else "middle"
+        anchor = _anchor(dx)
         lift = font * 0.35 + (font * 0.6 if dy > 0.35 and anchor == "middle" else 0)
         return (x + dx * gap, y + dy * gap + lift, anchor)
     if kind == "layered":
         return (x - radius - 4, y + font * 0.35, "end")
 
     return (x, y + radius + font + 1, "middle")
+
+
+def _anchor(dx: float) -> str:
+    """Return the text anchor for a label placed in horizontal direction ``dx``."""
+    if dx > 0.35:
+        return "start"
+    if dx < -0.35:
+        return "end"
+    return "middle"
 
 
 def _shapes(plan: GraphPlan, edges, points, centre) -> list[_EdgeShape]:
@@ -840,8 +850,7 @@ def _note_place(plan: GraphPlan, name: str) -> tuple[float, float, str]:
     if direction is not None:
         gap = plan.radius + 6
         lx, ly = x + direction[0] * gap, y + direction[1] * gap
-        anchor = "start" if direction[0] > 0.35 else "end" if direction[0] < -0.35 \
-            else "middle"
+        anchor = _anchor(direction[0])
         if not plan.inside[name]:
             lx, ly, anchor = plan.label_at[name]
             above = anchor == "middle" and direction[1] < 0

@@ -11,8 +11,8 @@ self-loop is a cycle of one edge.
 ``method=floyd`` and ``method=brent`` take a function on 0 … n-1 given
 as its successor list (``next=1,2,3,1`` means f(0)=1, f(1)=2, f(2)=3,
 f(3)=1) and a ``start`` x0. The sequence x0, f(x0), f(f(x0)), … must
-repeat because there are only n values; it runs μ steps before it
-enters the cycle and the cycle has λ values, so it looks like the Greek
+repeat because there are only n values. It runs μ steps before it
+enters the cycle, and the cycle has λ values, so it looks like the Greek
 letter ρ. Both algorithms find μ and λ with two pointers and O(1)
 memory: Floyd moves the hare two steps for each step of the tortoise
 until they meet inside the cycle; Brent teleports the tortoise to the

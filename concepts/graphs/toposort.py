@@ -15,8 +15,8 @@ DFS method lists nodes by decreasing finish time: when a node finishes,
 everything reachable from it has finished before, so it can go in front
 of all of them.
 
-Either way, when a cycle exists the answer is no order at all, together
-with one cycle that proves it; a partial list would look like an order
+Either way, when a cycle exists the result is no order at all, together
+with one cycle that proves it. A partial list would look like an order
 and be wrong.
 
 References
