@@ -25,6 +25,7 @@ Layouts (``kind="auto"`` picks one):
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -913,21 +914,50 @@ def _legend_height(width: float, entries: list[LegendEntry]) -> float:
 
 
 def wrap(text: str, width: float, size: float) -> list[str]:
-    """Split ``text`` into lines no wider than ``width`` at font ``size``."""
+    """Split ``text`` into lines no wider than ``width`` at font ``size``.
+
+    Lines break at spaces and, because Chinese has no spaces between
+    words, after any wide (CJK) character, though never before closing
+    punctuation such as "，" or after opening punctuation such as "（".
+    """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = paragraph.split(" ")
         line = ""
-        for word in words:
-            candidate = word if not line else f"{line} {word}"
-            if text_width(candidate, size) <= width or not line:
-                line = candidate
-            else:
-                lines.append(line)
-                line = word
+        for word in paragraph.split(" "):
+            for number, piece in enumerate(_break_pieces(word)):
+                joint = " " if number == 0 and line else ""
+                candidate = f"{line}{joint}{piece}"
+                if text_width(candidate, size) <= width or not line:
+                    line = candidate
+                else:
+                    lines.append(line)
+                    line = piece
         lines.append(line)
 
     return lines
+
+
+_NO_BREAK_BEFORE = set("，。、；：！？）》」』】,.;:!?)")
+_NO_BREAK_AFTER = set("（《「『【(")
+
+
+def _break_pieces(word: str) -> list[str]:
+    """Cut ``word`` after each wide character where a line may break."""
+    pieces: list[str] = []
+    current = ""
+    for char in word:
+        if char in _NO_BREAK_BEFORE and not current and pieces:
+            pieces[-1] += char
+            continue
+        current += char
+        wide = unicodedata.east_asian_width(char) in ("W", "F")
+        if wide and char not in _NO_BREAK_AFTER:
+            pieces.append(current)
+            current = ""
+    if current or not pieces:
+        pieces.append(current)
+
+    return pieces
 
 
 def render_graph(plan: GraphPlan, *, title: str, desc: str, theme: str,
