@@ -711,14 +711,16 @@ _WORDS = {
            "path": "增广路径（虚线：移出匹配）",
            "assigned": "最小代价指派", "cover": "顶点覆盖（König）",
            "start": "开始：没有匹配边。",
-           "edge": "{count} 条边", "edges": "{count} 条边",
+           # A no-break space keeps a number with its measure word when the
+           # caption wraps, since Chinese text wraps only at spaces here.
+           "edge": "{count}\u00a0条边", "edges": "{count}\u00a0条边",
            "greedy": "按给定顺序贪心：{count}。",
            "stuck": "{start} 空闲，但从它出发没有增广路径。",
            "stuck_note": "无路径",
            "path_caption": "增广路径 {path}：现在有 {count}。",
-           "final": "最大匹配：{count}；{cover} 个实心节点覆盖了每条边，"
+           "final": "最大匹配：{count}；{cover}\u00a0个实心节点覆盖了每条边，"
                     "所以不可能更大。",
-           "round": "指派第 {n} 轮：{path}，累计代价 {total}。",
+           "round": "指派第\u00a0{n}\u00a0轮：{path}，累计代价 {total}。",
            "assignment": "代价最小的最大匹配：总代价 {cost}。标签为权重。"},
 }
 

@@ -564,3 +564,24 @@ def test_matching_json_steps_replay(graph):
             chosen ^= {frozenset(path[i:i + 2]) for i in range(len(path) - 1)}
         expected = {frozenset(pair[:2]) for pair in result["assignment"]["pairs"]}
         assert chosen == expected
+
+
+def test_wrap_breaks_chinese():
+    from concepts.draw.graphs import wrap
+    from concepts.draw.svg import text_width
+
+    text = "这些边是无向的；箭头表示结果中该边流量的方向（分帧图中的负号表示相反方向）。"
+    lines = wrap(text, 150, 12)
+    assert "".join(lines) == text
+    assert len(lines) > 1
+    for line in lines:
+        assert text_width(line, 12) <= 150
+        assert line[0] not in "，。；）"
+        assert line[-1] != "（"
+
+
+def test_wrap_keeps_english_words():
+    from concepts.draw.graphs import wrap
+
+    assert wrap("Maximum flow 23 = capacity 23 of the cut.", 120, 12) == [
+        "Maximum flow 23 =", "capacity 23 of", "the cut."]
