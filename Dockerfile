@@ -18,4 +18,5 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
     CMD python -c "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2).status != 200)"
 
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "2", "--threads", "4", \
-     "--worker-class", "gthread", "--access-logfile", "-", "service.wsgi:app"]
+     "--worker-class", "gthread", "--limit-request-line", "8190", \
+     "--access-logfile", "-", "service.wsgi:app"]

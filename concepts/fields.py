@@ -9,6 +9,7 @@ accepted, and ``openapi()`` describes it for the OpenAPI document.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from typing import Any
@@ -21,7 +22,14 @@ _NUMBER_PATTERN = r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?"
 
 
 def _show(value: Any, limit: int = 60) -> str:
-    text = value if isinstance(value, str) else repr(value)
+    """Quote a caller's value as they wrote it: JSON values as JSON."""
+    if isinstance(value, str):
+        text = value
+    else:
+        try:
+            text = json.dumps(value, allow_nan=True)
+        except (TypeError, ValueError):
+            text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -170,8 +178,8 @@ def _check_range(field: Number, number: float) -> None:
 
     left = "(" if field.exclusive_minimum else "["
     right = ")" if field.exclusive_maximum else "]"
-    low_text = "-∞" if low is None else f"{low:g}"
-    high_text = "∞" if high is None else f"{high:g}"
+    low_text = "-∞" if low is None else _number_text(low)
+    high_text = "∞" if high is None else _number_text(high)
     interval = f"{left}{low_text}, {high_text}{right}"
     raise ValidationError(
         Message(
@@ -356,7 +364,11 @@ class NumberList(Field):
 
 
 class TextList(Field):
-    """Comma-separated words in a URL, or a JSON array of strings."""
+    """Comma-separated words in a URL, or a JSON array of strings.
+
+    In the URL form a backslash escapes a comma that belongs to a word
+    (``c\\,d``) and a backslash itself (``\\\\``).
+    """
 
     def __init__(self, *, max_length: int, max_chars: int = 40, **kwargs):
         super().__init__(**kwargs)
@@ -375,7 +387,7 @@ class TextList(Field):
                     )
                 )
         elif isinstance(value, str):
-            items = value.split(",")
+            items = _split_escaped(value)
         else:
             raise ValidationError(
                 Message(
@@ -406,14 +418,37 @@ class TextList(Field):
         return {"anyOf": [self.openapi(), array]}
 
     def to_query(self, value: Any) -> str:
-        return ",".join(value)
+        return ",".join(item.replace("\\", "\\\\").replace(",", "\\,") for item in value)
+
+
+def _split_escaped(text: str) -> list[str]:
+    """Split on commas that no backslash escapes, removing the escapes."""
+    items, current, escaped = [], [], False
+    for char in text:
+        if escaped:
+            current.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == ",":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+
+    items.append("".join(current))
+    return items
+
+
+def _entries(count: int) -> str:
+    return f"{count} entry" if count == 1 else f"{count} entries"
 
 
 def _check_length(name: str, count: int, minimum: int, maximum: int) -> None:
     if count > maximum:
         raise ValidationError(
             Message(
-                f"'{name}' has {count} entries; at most {maximum} are accepted.",
+                f"'{name}' has {_entries(count)}; at most {maximum} are accepted.",
                 f"“{name}”有 {count} 项，最多接受 {maximum} 项。",
                 413,
             )
@@ -422,7 +457,7 @@ def _check_length(name: str, count: int, minimum: int, maximum: int) -> None:
     if count < minimum:
         raise ValidationError(
             Message(
-                f"'{name}' needs at least {minimum} entries; got {count}.",
+                f"'{name}' needs at least {_entries(minimum)}; got {count}.",
                 f"“{name}”至少需要 {minimum} 项，收到的是 {count} 项。",
             )
         )

@@ -32,15 +32,31 @@ class _Server(BaseApplication):
         return self.application
 
 
+def _bounded(low: int, high: int):
+    """Return an argparse type that accepts whole numbers from low to high."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"invalid whole number: '{text}'") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low} to {high}; got {value}")
+        return value
+
+    return parse
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m service",
                                      description="Serve the explanations API.")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000, help="TCP port (default 8000)")
-    parser.add_argument("--workers", type=int, default=2,
-                        help="worker processes (default 2)")
-    parser.add_argument("--threads", type=int, default=4,
-                        help="threads per worker (default 4)")
+    parser.add_argument("--port", type=_bounded(1, 65535), default=8000,
+                        help="TCP port, 1 to 65535 (default 8000)")
+    parser.add_argument("--workers", type=_bounded(1, 64), default=2,
+                        help="worker processes, 1 to 64 (default 2)")
+    parser.add_argument("--threads", type=_bounded(1, 256), default=4,
+                        help="threads per worker, 1 to 256 (default 4)")
     parser.add_argument("--write-openapi", action="store_true",
                         help="rewrite openapi.yaml from the code and exit")
     args = parser.parse_args(argv)
@@ -58,6 +74,9 @@ def main(argv: list[str] | None = None) -> None:
         "threads": args.threads,
         "worker_class": "gthread",
         "timeout": 30,
+        # The largest request line gunicorn allows, so that long GET inputs
+        # within the documented limits still fit (the default is 4094 bytes).
+        "limit_request_line": 8190,
         "accesslog": None,
     }
     _Server(create_app(), options).run()

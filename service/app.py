@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import time
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException
 
 from concepts import load_all
@@ -25,6 +26,10 @@ logger = logging.getLogger("service")
 DEFAULTS = {
     # Bodies over this size get a 413 before any parsing.
     "MAX_CONTENT_LENGTH": 256 * 1024,
+    # Base of the URLs in "links" and /concepts, such as https://explain.example.org.
+    # When empty, the request's Host header decides, which a proxy or a
+    # client can set to anything: set it in production.
+    "PUBLIC_URL": os.environ.get("EXPLAIN_PUBLIC_URL", ""),
 }
 
 
@@ -110,7 +115,8 @@ def _describe(concept, spec: dict) -> dict:
                         if key in parameter}
                        for parameter in operation["parameters"]],
         "limits": concept.limits,
-        "example_url": f"{request.host_url.rstrip('/')}/{concept.name}?"
+        "example_url": f"{(current_app.config['PUBLIC_URL'] or request.host_url).rstrip('/')}"
+                       f"/{concept.name}?"
                        f"{pages.example_query(concept)}",
     }
 

@@ -52,6 +52,13 @@ def choose_theme(params: dict, default: str) -> str:
 def choose_format(request: Request, extension: str | None, params: dict) -> str:
     """Pick the response format: path extension, then ``format``, then Accept."""
     if extension is not None:
+        requested = params.get("format")
+        if requested is not None and str(requested).strip().lower() != extension:
+            message = Message(
+                f"The path asks for .{extension} but 'format' is '{requested}'; "
+                "give only one of them.",
+                f"路径要求 .{extension}，但“format”是“{requested}”；只给其中一个。")
+            raise Problem(400, message, {"format": message})
         return extension
 
     requested = params.get("format")

@@ -33,18 +33,12 @@ def as_svg(document: dict, outcome) -> str:
 
 def as_markdown(document: dict, outcome) -> str:
     words = _WORDS[document["lang"]]
-    lines = [
-        f"# {document['title']}",
-        "",
-        document["summary"],
-        "",
-        f"![{document['title']}]({document['links']['svg']})",
-        "",
-        document["explanation"],
-        "",
-        f"## {words['steps']}",
-        "",
-    ]
+    lines = [f"# {document['title']}", "", document["summary"], ""]
+    # Links are left out when the input is too long for a URL; then there is
+    # no picture URL either, and the SVG is only in the other formats.
+    if document["links"]:
+        lines += [f"![{document['title']}]({document['links']['svg']})", ""]
+    lines += [document["explanation"], "", f"## {words['steps']}", ""]
     steps = document["steps"]
     for number, step in enumerate(steps[:MARKDOWN_STEP_LIMIT], start=1):
         lines.append(f"{number}. {_markdown_line(step['text'])}")
@@ -71,7 +65,7 @@ def as_html(document: dict, outcome) -> str:
         steps += f"<li>… {more} {html.escape(words['more'])}</li>"
     links = " · ".join(
         f'<a href="{html.escape(url)}">{name}</a>'
-        for name, url in document["links"].items())
+        for name, url in document["links"].items()) or "–"
     return PAGE.format(
         lang="zh-CN" if document["lang"] == "zh" else "en",
         title=html.escape(document["title"]),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from urllib.parse import urlencode
 
-from flask import Request, Response, request
+from flask import Request, Response, current_app, request
 from marshmallow import ValidationError
 
 from concepts.base import Concept, InputError
@@ -55,7 +56,7 @@ def read_parameters(req: Request) -> dict:
         params[key] = values[0]
 
     if req.method == "POST":
-        body = req.get_json(silent=True)
+        body = _json_body(req)
         if not isinstance(body, dict):
             message = Message(
                 "The POST body must be a JSON object of parameters, sent with "
@@ -66,6 +67,28 @@ def read_parameters(req: Request) -> dict:
         params.update(body)
 
     return params
+
+
+def _json_body(req: Request):
+    """Parse the request body as JSON, raising a Problem that says where it fails."""
+    if not req.is_json:
+        return None
+
+    try:
+        return json.loads(req.get_data(as_text=True))
+    except json.JSONDecodeError as error:
+        message = Message(
+            f"The request body is not valid JSON: {error.msg} at line {error.lineno}, "
+            f"column {error.colno}.",
+            f"请求体不是有效的 JSON：第 {error.lineno} 行第 {error.colno} 列出错"
+            f"（{error.msg}）。")
+    except (RecursionError, UnicodeDecodeError):
+        message = Message(
+            "The request body is not valid JSON: it is not UTF-8 or nests deeper "
+            "than the parser allows.",
+            "请求体不是有效的 JSON：它不是 UTF-8 编码，或嵌套层数超过了解析器的上限。")
+
+    raise Problem(400, message, {"body": message})
 
 
 def load_parameters(concept: Concept, params: dict,
@@ -102,6 +125,9 @@ def _flatten(messages: dict) -> dict[str, Message | str]:
         first = value[0] if isinstance(value, list) and value else value
         if isinstance(first, str) and first.startswith("Missing data for required field"):
             first = Message(f"'{key}' is required.", f"“{key}”是必填参数。")
+        elif isinstance(first, str) and first.startswith("Field may not be null"):
+            first = Message(f"'{key}' must not be null; leave it out to use the default.",
+                            f"“{key}”不能为 null；不给它就会使用默认值。")
         errors[key] = first if isinstance(first, str) else str(first)
 
     return errors
@@ -110,7 +136,7 @@ def _flatten(messages: dict) -> dict[str, Message | str]:
 def build_document(concept, outcome, loaded, params, lang, theme) -> dict:
     """Assemble the JSON response body that every format is rendered from."""
     document = assemble_document(concept, outcome, lang, theme)
-    document["links"] = _links(concept, loaded, params)
+    document["links"] = _links(concept, loaded, params, lang)
     return document
 
 
@@ -132,21 +158,36 @@ def assemble_document(concept: Concept, outcome, lang: str, theme: str) -> dict:
     }
 
 
-def _links(concept: Concept, loaded: dict, params: dict) -> dict:
+# Links longer than this are left out: common servers reject request lines
+# over about 8 KB (gunicorn's maximum limit_request_line is 8190 bytes).
+MAX_LINK_LENGTH = 8000
+
+
+def _links(concept: Concept, loaded: dict, params: dict, lang: str) -> dict:
+    """Return the URL of every format for the same input, or {} if too long.
+
+    The language goes into the links whenever it is not English, also when
+    Accept-Language chose it, so a fetched picture speaks the same language.
+    """
     schema = concept.schema()
     query = []
     for name, field in schema.fields.items():
         key = field.data_key or name
         if key in params and loaded.get(name) is not None:
             query.append((key, field.to_query(loaded[name])))
-    for key in ("lang", "theme"):
-        if key in params:
-            query.append((key, str(params[key]).strip().lower()))
+    if "lang" in params or lang != "en":
+        query.append(("lang", lang))
+    if "theme" in params:
+        query.append(("theme", str(params["theme"]).strip().lower()))
 
     suffix = ("?" + urlencode(query, safe=",;:")) if query else ""
-    root = request.host_url.rstrip("/")
-    return {name: f"{root}/{concept.name}{'' if name == 'json' else '.' + name}{suffix}"
-            for name in FORMATS}
+    root = current_app.config.get("PUBLIC_URL") or request.host_url
+    links = {name: f"{root.rstrip('/')}/{concept.name}"
+                   f"{'' if name == 'json' else '.' + name}{suffix}"
+             for name in FORMATS}
+    if max(len(link) for link in links.values()) > MAX_LINK_LENGTH:
+        return {}
+    return links
 
 
 def finish(response: Response, lang: str) -> Response:

@@ -30,6 +30,9 @@ from ..fields import Choice, NumberList, TextList
 from ..text import Message, fmt, md_escape
 
 MAX_OUTCOMES = 1000
+# 1000 entries of at most 1e300 sum to at most 1e303, far below the
+# float maximum of about 1.8e308.
+MAX_ENTRY = 1e300
 UNITS = {"2": ("bits", "比特"), "e": ("nats", "奈特"), "10": ("dits", "迪特")}
 _LOG_OF_BASE = {"2": math.log(2), "e": 1.0, "10": math.log(10)}
 _LOG_NAME = {"2": "log2", "e": "ln", "10": "log10"}
@@ -154,6 +157,14 @@ def _normalise(values: list[float], name: str) -> tuple[list[float], float | Non
                 "counts must be zero or more.",
                 f"“{name}”的第 {index + 1} 项是 {value:g}；概率和计数都不能为负。")})
 
+    for index, value in enumerate(values):
+        if value > MAX_ENTRY:
+            raise InputError({name: Message(
+                f"Entry {index + 1} of '{name}' is {value:g}; entries up to "
+                f"{MAX_ENTRY:g} are accepted, so that their sum stays finite.",
+                f"“{name}”的第 {index + 1} 项是 {value:g}；每项最大为 {MAX_ENTRY:g}，"
+                "以保证总和是有限的。")})
+
     total = math.fsum(values)
     if total == 0:
         raise InputError({name: Message(
@@ -174,7 +185,8 @@ def _labels(given: list[str] | None, count: int, bernoulli: bool) -> list[str]:
 
     if len(given) != count:
         raise InputError({"labels": Message(
-            f"'labels' has {len(given)} entries but there are {count} outcomes; "
+            f"'labels' has {len(given)} {'entry' if len(given) == 1 else 'entries'} "
+            f"but there are {count} outcomes; "
             "give one label per outcome.",
             f"“labels”有 {len(given)} 项，但共有 {count} 个结果；每个结果一个标签。")})
 
@@ -437,7 +449,8 @@ class _ZH:
                      "结果等可能时才能达到；" + _closeness_zh(entropy, maximum))
         if facts.zero_outcomes:
             names = "、".join(md_escape(facts.labels[i]) for i in facts.zero_outcomes)
-            parts.append(f"{names} 从不发生（p = 0）。它们的自信息是无穷大，但对平均值"
+            pronoun = "它" if len(facts.zero_outcomes) == 1 else "它们"
+            parts.append(f"{names} 从不发生（p = 0）。{pronoun}的自信息是无穷大，但对平均值"
                          "没有贡献，因为 0·log 0 = 0。")
         if facts.q is not None:
             parts.append(_ZH._cross_markdown(facts, result, unit))
@@ -501,8 +514,12 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
 
     legend = [("p", 0)] + ([("q", 1)] if facts.q is not None else [])
     draw_legend(svg, 70, 24, legend)
-    top = Axes(70, 44, bars_width - 90, 150, 0, 1, 0, 1.0)
-    draw_y_axis(svg, top, nice_ticks(0, 1.0, 4), words["probability"])
+    # Many outcomes have small probabilities: scale the axis to them.
+    largest = max(facts.p + (facts.q or []))
+    y_top = 1.0 if largest > 0.5 else nice_ticks(0, largest * 1.25, 4)[-1]
+    y_top = max(y_top, largest * 1.1)
+    top = Axes(70, 44, bars_width - 90, 150, 0, 1, 0, y_top)
+    draw_y_axis(svg, top, nice_ticks(0, y_top, 4), words["probability"])
     series = [BarSeries("p", facts.p, 0)]
     if facts.q is not None:
         series.append(BarSeries("q", facts.q, 1))
@@ -530,19 +547,23 @@ def _draw_surprisal_panel(svg, facts, result, bars_width, words, unit) -> None:
     draw_bars(svg, panel, facts.labels, series)
 
     labels = [(result["entropy"], "line-fg", f"H(p) = {fmt(result['entropy'])}")]
-    if len(reference) > 1:
+    if facts.q is not None:
         labels.append((result["cross_entropy"], "t1",
                        f"H(p,q) = {fmt(result['cross_entropy'])}"))
+    # The legend of the dashed lines sits well above the panel, clear of the
+    # value labels over bars that reach the top (an infinite surprisal).
+    legend_y = panel.top - 24
     x = panel.right
     for value, style, text in reversed(labels):
-        y = panel.y(value)
-        svg.line(panel.left, y, panel.right, y, class_=style, stroke_width=1.5,
-                 stroke_dasharray="5 4")
-        svg.text(x, panel.top - 10, text, size=11, anchor="end")
-        svg.line(x - text_width(text, 11) - 24, panel.top - 14,
-                 x - text_width(text, 11) - 6, panel.top - 14, class_=style,
+        svg.text(x, legend_y, text, size=11, anchor="end")
+        svg.line(x - text_width(text, 11) - 24, legend_y - 4,
+                 x - text_width(text, 11) - 6, legend_y - 4, class_=style,
                  stroke_width=1.5, stroke_dasharray="5 4")
         x -= text_width(text, 11) + 36
+        if math.isfinite(value):
+            y = panel.y(value)
+            svg.line(panel.left, y, panel.right, y, class_=style, stroke_width=1.5,
+                     stroke_dasharray="5 4")
     svg.text(panel.left, panel.bottom + 34, words["average"], size=11, class_="muted")
 
 
@@ -631,7 +652,7 @@ CONCEPT = register(Concept(
     explain=explain,
     draw=draw,
     example={"p": "0.5,0.25,0.25"},
-    limits={"outcomes": MAX_OUTCOMES, "label_characters": 40},
+    limits={"outcomes": MAX_OUTCOMES, "label_characters": 40, "max_entry": MAX_ENTRY},
     result_schema=RESULT_SCHEMA,
     family="information theory",
 ))
