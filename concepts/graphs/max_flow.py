@@ -14,6 +14,7 @@ other, and the result gives the direction.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from ..base import Concept, Explanation, InputError, Outcome, Step, register
@@ -34,9 +35,10 @@ LISTED = 12
 # which would cover each other; frames are drawn smaller, so sooner.
 LABEL_LIMIT = 150
 FRAME_LABEL_LIMIT = 40
-# Frames drawn at most, the rounds spread evenly between start and end.
-STRIP_FRAMES = 12
-ANIMATION_FRAMES = 60
+# Frames built at most, the rounds spread evenly between start and end.
+# Up to this many, every round gets a frame, so the strip's k/n numbers
+# are round numbers; the strip and the animation then pick their own few.
+FRAME_BUILD_LIMIT = 200
 
 
 class MaxFlowInput(GraphInput):
@@ -509,9 +511,7 @@ def draw(outcome: Outcome, lang: str, theme: str) -> str:
     if steps_shown:
         legend.insert(2, LegendEntry(words["path"], 1, "edge"))
 
-    limit = 0
-    if steps_shown:
-        limit = ANIMATION_FRAMES if facts.params.get("animate") else STRIP_FRAMES
+    limit = FRAME_BUILD_LIMIT if steps_shown else 0
     frames = _frames(run, words, limit, labelled)
     notes = [] if run.directed else [words["undirected"]]
     if not labelled:
@@ -594,19 +594,28 @@ def _flow_history(run: FlowRun, shown: set[int]):
 def _edge_marks(run: FlowRun, amounts: list, on_path: set, largest,
                 labelled: bool) -> dict:
     marks = {}
+    scale = 3.2 / _plain(largest)
     for (tail, head), (_, _, capacity), amount in zip(run.directions, run.edges,
                                                        amounts):
         label = _label(amount, capacity) if labelled else None
         touched = (tail, head) in on_path or (head, tail) in on_path
         if touched:
-            marks[tail, head] = EdgeMark(colour=1, width=4.5, label=label)
+            marks[tail, head] = _mark(1, 4.5, label, False)
         elif amount:
-            width = 1.8 + 3.2 * min(abs(_plain(amount)) / _plain(largest), 1)
-            marks[tail, head] = EdgeMark(colour=5, width=width, label=label)
+            # Widths in steps of 0.1 px, so equal-looking marks are shared.
+            width = round(1.8 + min(abs(_plain(amount)) * scale, 3.2), 1)
+            marks[tail, head] = _mark(5, width, label, False)
         else:
-            marks[tail, head] = EdgeMark(label=label, muted=True)
+            marks[tail, head] = _mark(None, 3.5, label, True)
 
     return marks
+
+
+@functools.lru_cache(maxsize=4096)
+def _mark(colour: int | None, width: float, label: str | None,
+          muted: bool) -> EdgeMark:
+    """Return one shared ``EdgeMark`` per look; frames reuse thousands of them."""
+    return EdgeMark(colour=colour, width=width, label=label, muted=muted)
 
 
 _WORDS = {
