@@ -83,7 +83,21 @@ def _invalid(en: str, zh: str, status: int = 400) -> ValidationError:
     return ValidationError(Message(en, zh, status))
 
 
-def _node_name(raw: Any, where_en: str, where_zh: str) -> str:
+class _Later:
+    """Text built only when formatted, such as where a value sits in the input.
+
+    Messages need it only on error, and building it for each of 2,000 valid
+    edges cost more than the parsing itself.
+    """
+
+    def __init__(self, build):
+        self._build = build
+
+    def __format__(self, spec: str) -> str:
+        return format(self._build(), spec)
+
+
+def _node_name(raw: Any, where_en, where_zh) -> str:
     """Validate one node name given as a string or a whole JSON number."""
     if isinstance(raw, int) and not isinstance(raw, bool):
         raw = str(raw)
@@ -118,7 +132,7 @@ def _unusable(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cs") or char in "\ufffe\uffff"
 
 
-def _weight(raw: Any, where_en: str, where_zh: str) -> int | float:
+def _weight(raw: Any, where_en, where_zh) -> int | float:
     """Validate an edge weight; whole numbers stay ``int`` so sums print exactly."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
         raise _invalid(f"{where_en}: the weight {_show(raw)} is not a number.",
@@ -199,8 +213,10 @@ class Edges(Field):
         self._check_count(len(items))
         edges = []
         for number, item in enumerate(items, start=1):
-            where_en = f"Edge {number} '{_show(item.strip())}' of '{self.param_name}'"
-            where_zh = f"“{self.param_name}”的第 {number} 条边“{_show(item.strip())}”"
+            where_en = _Later(lambda: f"Edge {number} '{_show(item.strip())}' of "
+                                      f"'{self.param_name}'")
+            where_zh = _Later(lambda: f"“{self.param_name}”的第 {number} 条边"
+                                      f"“{_show(item.strip())}”")
             pair, colon, weight_text = item.partition(":")
             ends = pair.split("-")
             if len(ends) != 2:
@@ -221,8 +237,10 @@ class Edges(Field):
         self._check_count(len(items))
         edges = []
         for number, item in enumerate(items, start=1):
-            where_en = f"Edge {number} {_show(item)} of '{self.param_name}'"
-            where_zh = f"“{self.param_name}”的第 {number} 条边 {_show(item)}"
+            where_en = _Later(lambda: f"Edge {number} {_show(item)} of "
+                                      f"'{self.param_name}'")
+            where_zh = _Later(lambda: f"“{self.param_name}”的第 {number} 条边 "
+                                      f"{_show(item)}")
             if not isinstance(item, (list, tuple)) or len(item) not in (2, 3):
                 raise _invalid(f"{where_en} must be an array [u, v] or [u, v, weight].",
                                f"{where_zh}必须是 [u, v] 或 [u, v, 权重] 形式的数组。")
