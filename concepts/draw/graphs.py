@@ -687,15 +687,18 @@ def draw_graph(svg: Svg, plan: GraphPlan, *, nodes: dict | None = None,
                edges: dict | None = None) -> None:
     """Draw the graph of ``plan`` with optional marks keyed by node / (u, v).
 
-    Unmarked edges share one ``<path>`` and their arrowheads another, so
-    each costs a few bytes of coordinates instead of an element.
+    Edges with the same mark share one ``<path>`` and their arrowheads
+    another, so each costs a few bytes of coordinates instead of elements.
     """
     edge_marks = _edge_marks_by_index(plan, edges or {})
     node_marks = nodes or {}
     plain = [index for index in range(len(plan.shapes)) if index not in edge_marks]
     draw_plain_edges(svg, plan, plain)
+    groups: dict[EdgeMark, list[int]] = {}
     for index in sorted(edge_marks):
-        draw_edge(svg, plan, index, edge_marks[index])
+        groups.setdefault(edge_marks[index], []).append(index)
+    for mark, indices in groups.items():
+        draw_edges(svg, plan, indices, mark)
     for name in plan.nodes:
         draw_node(svg, plan, name, node_marks.get(name))
 
@@ -740,22 +743,37 @@ def draw_plain_edges(svg: Svg, plan: GraphPlan, indices: list[int]) -> None:
 
 def draw_edge(svg: Svg, plan: GraphPlan, index: int, mark: EdgeMark | None) -> None:
     """Draw edge ``index`` with its arrowhead and label."""
-    shape = plan.shapes[index]
+    draw_edges(svg, plan, [index], mark)
+
+
+def draw_edges(svg: Svg, plan: GraphPlan, indices: list[int],
+               mark: EdgeMark | None) -> None:
+    """Draw edges that share ``mark`` as one path, with arrowheads and labels.
+
+    Above ``PLAIN_LABEL_EDGES`` edges in the graph, only a mark's own
+    ``label`` is written, not the weights.
+    """
+    shapes = [plan.shapes[index] for index in indices]
     highlighted = mark is not None and mark.colour is not None
     stroke = f"t{mark.colour}" if highlighted else "axis"
     width = mark.width if highlighted else 1.6
     dash = "6 4" if mark is not None and (mark.dashed or mark.muted) else None
     opacity = 0.45 if mark is not None and mark.muted else None
-    svg.path(_edge_d(shape), class_=stroke, fill="none", stroke_width=width,
-             stroke_dasharray=dash, stroke_opacity=opacity, stroke_linecap="round")
-    if shape.tip is not None:
-        svg.path(_arrow_d(plan, shape, width),
-                 class_=f"s{mark.colour}" if highlighted else "muted",
+    svg.path(" ".join(_edge_d(shape) for shape in shapes), class_=stroke,
+             fill="none", stroke_width=width, stroke_dasharray=dash,
+             stroke_opacity=opacity, stroke_linecap="round")
+    tips = [_arrow_d(plan, shape, width) for shape in shapes if shape.tip is not None]
+    if tips:
+        svg.path(" ".join(tips), class_=f"s{mark.colour}" if highlighted else "muted",
                  fill_opacity=opacity)
 
-    label = mark.label if mark is not None and mark.label is not None else shape.label
-    if label:
-        _edge_label(svg, plan, shape, label, highlighted)
+    own = mark.label if mark is not None else None
+    if own is None and len(plan.shapes) > PLAIN_LABEL_EDGES:
+        return
+    for shape in shapes:
+        label = own if own is not None else shape.label
+        if label:
+            _edge_label(svg, plan, shape, label, highlighted)
 
 
 def _edge_label(svg, plan, shape, label, bold) -> None:
@@ -766,18 +784,19 @@ def _edge_label(svg, plan, shape, label, bold) -> None:
 
 
 def _arrow_d(plan, shape, width) -> str:
-    tip = np.array(shape.tip)
+    tx, ty = shape.tip
     if shape.loop is not None:
-        back = _unit(np.array(shape.start) - tip) * 0.3 + _unit(
-            tip - np.array(plan.position[shape.target])) * 0.7
-        back = _unit(back)
+        ax, ay = _unit2(shape.start[0] - tx, shape.start[1] - ty)
+        cx, cy = plan.position[shape.target]
+        bx, by = _unit2(tx - cx, ty - cy)
+        back = _unit2(ax * 0.3 + bx * 0.7, ay * 0.3 + by * 0.7)
     else:
-        back = _unit(np.array(shape.end) - tip)
+        back = _unit2(shape.end[0] - tx, shape.end[1] - ty)
     size = _ARROW + max(width - 1.6, 0)
-    base = tip + back * size
-    side = np.array([-back[1], back[0]]) * size * 0.5
-    points = [tip, base + side, base - side]
-    return "M" + " L".join(f"{num(x)},{num(y)}" for x, y in points) + " Z"
+    base_x, base_y = tx + back[0] * size, ty + back[1] * size
+    side_x, side_y = -back[1] * size * 0.5, back[0] * size * 0.5
+    return (f"M{num(tx)},{num(ty)} L{num(base_x + side_x)},{num(base_y + side_y)} "
+            f"L{num(base_x - side_x)},{num(base_y - side_y)} Z")
 
 
 def draw_node(svg: Svg, plan: GraphPlan, name: str, mark: NodeMark | None) -> None:
