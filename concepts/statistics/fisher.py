@@ -34,6 +34,14 @@ MAX_N = 1_000_000
 MAX_DATA_VALUES = 10_000
 MAX_DATA_MAGNITUDE = 1e12
 MAX_PARAMETER = 1e6
+# Lower limit of lambda, sigma and rate, and the closest p may come to 0
+# or 1. Within these limits, with n up to MAX_N and trials up to
+# MAX_TRIALS, n·I is at most about 2e18. So n·I, the bound 1/(n·I) and its
+# square root are finite and nonzero, and the score of accepted data is
+# finite. Far closer to 0 they overflow or underflow: at a rate below
+# about 1e-154, 1/rate² is already infinite.
+MIN_PARAMETER = 1e-6
+MIN_PROBABILITY = 1e-6
 MAX_TRIALS = 1_000_000
 # The explanations in fisher_text call this number "five" ("五个" in Chinese).
 SIMULATED_SAMPLES = 5
@@ -54,21 +62,25 @@ _ATTRIBUTE_NAMES = {public: attribute for attribute, public in _PUBLIC_NAMES.ite
 
 
 class _Probability(Number):
-    """A probability strictly between 0 and 1.
+    """A probability in [MIN_PROBABILITY, 1 - MIN_PROBABILITY].
 
     The endpoints 0 and 1 get their own message, which explains that the
-    Fisher information about p diverges there.
+    Fisher information about p diverges there. Values between an endpoint
+    and the range get the message of ``_reject_near_zero``.
     """
 
     def __init__(self, **kwargs):
-        super().__init__(minimum=0, maximum=1, exclusive_minimum=True,
-                         exclusive_maximum=True, **kwargs)
+        super().__init__(minimum=MIN_PROBABILITY, maximum=1 - MIN_PROBABILITY,
+                         **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs) -> float:
         try:
             return super()._deserialize(value, attr, data, **kwargs)
         except ValidationError:
             endpoint = _as_endpoint(value)
+            number = _as_float(value)
+            if endpoint is None and number is not None and 0 < number < 1:
+                _reject_near_zero(self, number, "p(1-p)", "", "")
             if endpoint is None:
                 raise
 
@@ -81,6 +93,51 @@ class _Probability(Number):
             f"“{name}”必须严格介于 0 和 1 之间，收到的是 {endpoint}。p = {endpoint} "
             "时每次的结果都一样，关于 p 的 Fisher 信息与 1/(p(1-p)) 成正比，"
             "在这里发散，因此没有定义。"))
+
+
+class _Scale(Number):
+    """A positive parameter in [MIN_PARAMETER, MAX_PARAMETER].
+
+    A positive value below the range gets the message of
+    ``_reject_near_zero``, which explains why such values are rejected.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(minimum=MIN_PARAMETER, maximum=MAX_PARAMETER, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs) -> float:
+        try:
+            return super()._deserialize(value, attr, data, **kwargs)
+        except ValidationError:
+            number = _as_float(value)
+            if number is not None and 0 < number < MIN_PARAMETER:
+                _reject_near_zero(self, number, self.param_name,
+                                  " or measure in other units", "，或换一种单位")
+            raise
+
+
+def _as_float(value) -> float | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _reject_near_zero(field: Number, number: float, quantity: str, advice_en: str,
+                      advice_zh: str) -> None:
+    """Raise the range error of a parameter whose ``quantity`` is too close to 0."""
+    name = field.param_name
+    interval = f"[{field.minimum:.15g}, {field.maximum:.15g}]"
+    raise ValidationError(Message(
+        f"'{name}' must be in {interval}; got {number:.15g}. With {quantity} that "
+        "close to 0, the information n·I or the Cramér–Rao bound 1/(n·I) can "
+        "overflow to infinity or underflow to 0 in double precision. Choose a value "
+        f"in the range{advice_en}.",
+        f"“{name}”必须在 {interval} 范围内，收到的是 {number:.15g}。{quantity} 这样"
+        "接近 0 时，信息 n·I 或 Cramér–Rao 下界 1/(n·I) 在双精度下可能溢出为无穷大或"
+        f"下溢为 0。请选择范围内的值{advice_zh}。"))
 
 
 def _as_endpoint(value) -> str | None:
@@ -107,18 +164,16 @@ class FisherInput(Schema):
         ),
         example="poisson",
     )
-    lam = Number(
+    lam = _Scale(
         data_key="lambda",
-        minimum=0,
-        exclusive_minimum=True,
-        maximum=MAX_PARAMETER,
-        description="Poisson mean λ, the expected count (default 4). Only for poisson.",
+        description=f"Poisson mean λ, the expected count, from {MIN_PARAMETER:g} to "
+                    f"{MAX_PARAMETER:.0f} (default 4). Only for poisson.",
         example="4",
     )
     p = _Probability(
         description=(
-            "Success probability of one trial, strictly between 0 and 1 "
-            "(default 0.3). Only for bernoulli and binomial."
+            f"Success probability of one trial, from {MIN_PROBABILITY:g} to "
+            f"{1 - MIN_PROBABILITY:g} (default 0.3). Only for bernoulli and binomial."
         ),
         example="0.3",
     )
@@ -135,20 +190,16 @@ class FisherInput(Schema):
         description="Mean μ of the normal distribution (default 0). Only for normal.",
         example="0",
     )
-    sigma = Number(
-        minimum=0,
-        exclusive_minimum=True,
-        maximum=MAX_PARAMETER,
-        description="Standard deviation σ of the normal distribution (default 1), "
-                    "not the variance. Only for normal.",
+    sigma = _Scale(
+        description=f"Standard deviation σ of the normal distribution, not the "
+                    f"variance, from {MIN_PARAMETER:g} to {MAX_PARAMETER:.0f} "
+                    "(default 1). Only for normal.",
         example="1",
     )
-    rate = Number(
-        minimum=0,
-        exclusive_minimum=True,
-        maximum=MAX_PARAMETER,
-        description="Rate λ of the exponential distribution (default 1). The mean "
-                    "is 1/rate. Only for exponential.",
+    rate = _Scale(
+        description=f"Rate λ of the exponential distribution, from {MIN_PARAMETER:g} "
+                    f"to {MAX_PARAMETER:.0f} (default 1). The mean is 1/rate. Only for "
+                    "exponential.",
         example="1",
     )
     n = Integer(
@@ -166,7 +217,11 @@ class FisherInput(Schema):
         description=(
             f"Optional observed values, comma-separated, at most {MAX_DATA_VALUES}. "
             "With data the result adds the maximum-likelihood estimate, the "
-            "observed information and the score of the data at the given parameter."
+            "observed information and the score of the data at the given parameter. "
+            f"Exponential data need a mean of at least {1 / MAX_PARAMETER:g}, and "
+            "normal data that are not all equal need a standard deviation σ̂ of at "
+            f"least {MIN_PARAMETER:g}, so that the estimate stays in the accepted "
+            "range of rate or sigma."
         ),
         example="3,5,4,2,6,4,3,7,5,4",
     )
@@ -416,11 +471,15 @@ def _observation_count(n: int | None, data: list[float] | None) -> int:
         return 1 if n is None else n
     if n is not None and n != len(data):
         raise InputError({"n": Message(
-            f"'n' is {n} but 'data' has {len(data)} values. The data are the n "
+            f"'n' is {n} but 'data' has {_values(len(data))}. The data are the n "
             "observations, so leave 'n' out or set it to the number of values.",
             f"“n”是 {n}，但“data”有 {len(data)} 个值。data 就是这 n 个观测，"
             "所以请省略“n”，或让它等于值的个数。")})
     return len(data)
+
+
+def _values(count: int) -> str:
+    return "1 value" if count == 1 else f"{count} values"
 
 
 def _check_data(distribution: str, data: list[float], values: dict) -> None:
@@ -451,6 +510,66 @@ def _check_data(distribution: str, data: list[float], values: dict) -> None:
         raise InputError({"data": Message(
             f"Entry {index + 1} of 'data' is {value:g}, but {rule_en}.",
             f"“data”的第 {index + 1} 项是 {value:g}，但{rule_zh}。")})
+
+    if distribution == "exponential":
+        _check_exponential_mean(data)
+    elif distribution == "normal":
+        _check_normal_spread(data)
+
+
+def _check_exponential_mean(data: list[float]) -> None:
+    """Raise InputError when the estimated rate 1/mean would exceed MAX_PARAMETER."""
+    mean = math.fsum(data) / len(data)
+    smallest = 1 / MAX_PARAMETER
+    if mean >= smallest:
+        return
+    mean_text = _format_below(mean, smallest)
+    raise InputError({"data": Message(
+        f"The mean of 'data' is {mean_text}, below {smallest:g}, so the estimated rate "
+        f"1/mean would be above {MAX_PARAMETER:.0f}, the largest accepted rate. "
+        "Multiply the data by a power of 10 (measure in smaller units).",
+        f"“data”的均值是 {mean_text}，低于 {smallest:g}，所以估计的速率 1/均值会超过允许的"
+        f"最大速率 {MAX_PARAMETER:.0f}。请把数据乘以 10 的幂（换用更小的单位）。")})
+
+
+def _check_normal_spread(data: list[float]) -> None:
+    """Raise InputError when values that are not all equal have σ̂ below MIN_PARAMETER."""
+    _, sigma_hat = _normal_estimates(np.asarray(data, dtype=float))
+    if sigma_hat == 0 or sigma_hat >= MIN_PARAMETER:
+        return
+    sigma_text = _format_below(sigma_hat, MIN_PARAMETER)
+    raise InputError({"data": Message(
+        "The values of 'data' are not all equal, but their standard deviation "
+        f"σ̂ = {sigma_text} is below {MIN_PARAMETER:g}, the smallest accepted sigma. "
+        "Multiply the data by a power of 10 (measure in smaller units).",
+        f"“data”的值并不全部相等，但它们的标准差 σ̂ = {sigma_text} 低于允许的最小 sigma "
+        f"{MIN_PARAMETER:g}。请把数据乘以 10 的幂（换用更小的单位）。")})
+
+
+def _format_below(value: float, limit: float) -> str:
+    """Format ``value`` < ``limit`` with the fewest digits that still read below ``limit``."""
+    for digits in range(4, 18):
+        text = f"{value:.{digits}g}"
+        if float(text) < limit:
+            return text
+    return repr(value)
+
+
+def _normal_estimates(x: np.ndarray) -> tuple[float, float]:
+    """Return the maximum-likelihood estimates (μ̂, σ̂) of the values ``x``.
+
+    σ̂ is 0 exactly when all values are equal. Equal values are tested
+    directly because their computed mean can differ from them in the last
+    bit. The deviations are divided by the largest one before squaring, so
+    that squares of tiny deviations cannot underflow to 0.
+    """
+    if x.min() == x.max():
+        return float(x[0]), 0.0
+    mean = math.fsum(x) / len(x)
+    deviation = x - mean
+    scale = float(np.max(np.abs(deviation)))
+    sigma_hat = scale * math.sqrt(math.fsum((deviation / scale) ** 2) / len(x))
+    return mean, sigma_hat
 
 
 def _scalar_result(distribution: str, model, n: int, data) -> dict:
@@ -519,13 +638,7 @@ def _normal_result(values: dict, n: int, data) -> dict:
         "mu": math.fsum(deviation) / sigma / sigma + 0.0,
         "sigma": (standardised - m) / sigma + 0.0,
     }
-    # Equal values are tested directly: their computed mean can differ from
-    # them in the last bit, which would give a tiny positive σ̂.
-    if x.min() == x.max():
-        mean, sigma_hat = float(x[0]), 0.0
-    else:
-        mean = math.fsum(x) / m
-        sigma_hat = math.sqrt(math.fsum((x - mean) ** 2) / m)
+    mean, sigma_hat = _normal_estimates(x)
     boundary = sigma_hat == 0
     observed = None
     if not boundary:
@@ -656,11 +769,13 @@ CONCEPT = register(Concept(
         "n": MAX_N,
         "data_values": MAX_DATA_VALUES,
         "data_absolute_value": MAX_DATA_MAGNITUDE,
-        "lambda": f"(0, {MAX_PARAMETER:.0f}]",
-        "sigma": f"(0, {MAX_PARAMETER:.0f}]",
-        "rate": f"(0, {MAX_PARAMETER:.0f}]",
+        "lambda": f"[{MIN_PARAMETER:g}, {MAX_PARAMETER:.0f}]",
+        "sigma": f"[{MIN_PARAMETER:g}, {MAX_PARAMETER:.0f}]",
+        "rate": f"[{MIN_PARAMETER:g}, {MAX_PARAMETER:.0f}]",
         "mu": f"[{-MAX_PARAMETER:.0f}, {MAX_PARAMETER:.0f}]",
-        "p": "(0, 1)",
+        "p": f"[{MIN_PROBABILITY:g}, {1 - MIN_PROBABILITY:g}]",
+        "exponential_data_mean": f">= {1 / MAX_PARAMETER:g}",
+        "normal_data_standard_deviation": f"0 or >= {MIN_PARAMETER:g}",
         "trials": MAX_TRIALS,
     },
     result_schema=RESULT_SCHEMA,

@@ -35,6 +35,10 @@ _CURVE_POINTS = 61
 # show estimates up to _MAX_REACH away. Estimates further out get a note.
 _REACH, _MAX_REACH = 4.0, 12.0
 _SAMPLE_COLOURS = (0, 1, 2, 4, 5)
+# Radius of the dot on each estimate's peak, and the free space that the
+# curvature label keeps from such a dot on either side, in pixels.
+_MARKER_RADIUS = 3.2
+_MARKER_CLEARANCE = _MARKER_RADIUS + 8
 
 
 @dataclass
@@ -124,13 +128,15 @@ def _draw_curves(svg: Svg, view: _View, facts: _Facts, words: dict) -> list[str]
         if not view.contains(data_estimate):
             notes.append(words["off_chart"].format(value=fmt(data_estimate)))
 
+    marker_xs = []
     for estimate, stroke, fill in estimates:
         if view.contains(estimate):
             x, top = view.x(estimate), axes.y(0.0)
             svg.line(x, top, x, axes.bottom, class_=stroke, stroke_width=1.4,
                      stroke_dasharray="1.5 3")
-            svg.circle(x, top, 3.2, class_=fill)
-    notes.extend(_draw_top_labels(svg, view, facts, words, theta_x))
+            svg.circle(x, top, _MARKER_RADIUS, class_=fill)
+            marker_xs.append(x)
+    notes.extend(_draw_top_labels(svg, view, facts, words, theta_x, marker_xs))
     return notes
 
 
@@ -272,11 +278,14 @@ def _crossing(evaluate, below_theta, below_value, above_theta, above_value):
 
 
 def _draw_top_labels(svg: Svg, view: _View, facts: _Facts, words: dict,
-                     theta_x: float) -> list[str]:
+                     theta_x: float, marker_xs: list[float]) -> list[str]:
     """Label the true parameter and the curvature in the empty band above 0.
 
-    The curvature label goes to the side away from the true parameter's
-    label. When neither side has room it is returned as a note instead.
+    The curvature label goes to the right or the left end of the band. It
+    keeps clear of the true parameter's label and of the dots on the
+    estimates' peaks at x positions ``marker_xs``, so that it does not seem
+    to label one of them. When neither end has room it is returned as a
+    note instead.
     """
     axes = view.axes
     baseline = axes.top + 20
@@ -292,13 +301,16 @@ def _draw_top_labels(svg: Svg, view: _View, facts: _Facts, words: dict,
     key = "curvature_normal" if facts.distribution == "normal" else "curvature"
     curvature = words[key].format(value=fmt(view.curvature))
     width = text_width(curvature, 12)
-    if axes.right - 8 - width > occupied[1] + 12:
-        svg.text(axes.right - 8, baseline, curvature, size=12, anchor="end")
-    elif axes.left + 8 + width < occupied[0] - 12:
-        svg.text(axes.left + 8, baseline, curvature, size=12)
-    else:
-        return [curvature]
-    return []
+    blocked = [(occupied[0] - 12, occupied[1] + 12)]
+    blocked += [(x - _MARKER_CLEARANCE, x + _MARKER_CLEARANCE) for x in marker_xs]
+    for left, anchor in ((axes.right - 8 - width, "end"), (axes.left + 8, "start")):
+        right = left + width
+        if any(left < high and low < right for low, high in blocked):
+            continue
+        x = right if anchor == "end" else left
+        svg.text(x, baseline, curvature, size=12, anchor=anchor)
+        return []
+    return [curvature]
 
 
 def _draw_legend(svg: Svg, entries: list[tuple[str, str]], x: float, y: float) -> float:

@@ -167,6 +167,36 @@ def _spread(result: dict) -> tuple[float, float]:
     return min(estimates), max(estimates)
 
 
+def _equal_reason(facts: _Facts, estimate: float, lang: str) -> str:
+    """Return why every simulated estimate equals ``estimate`` when that is an
+    edge of the parameter range, where each sample's total is 0 or every trial
+    succeeds, and "" otherwise.
+    """
+    if facts.distribution == "normal":
+        return ""
+    if estimate == facts.model.lower:
+        key = "all_zero" if facts.distribution == "poisson" else "no_success"
+    elif estimate == facts.model.upper:
+        key = "all_success"
+    else:
+        return ""
+    return _EQUAL_REASONS[lang][key]
+
+
+_EQUAL_REASONS = {
+    "en": {
+        "all_zero": ", because every simulated count is 0",
+        "no_success": ", because none of the simulated samples contains a success",
+        "all_success": ", because every simulated trial is a success",
+    },
+    "zh": {
+        "all_zero": "，因为模拟的计数全都是 0",
+        "no_success": "，因为模拟的样本中没有一次成功",
+        "all_success": "，因为模拟的每次试验都成功",
+    },
+}
+
+
 # Phrases that differ between the one-parameter families, per language.
 _SCALAR_TEXT = {
     "poisson": {
@@ -280,6 +310,14 @@ _SCALAR_TEXT = {
 
 class _EN:
     @staticmethod
+    def peaks(facts: _Facts, result: dict, name: str) -> str:
+        low, high = _spread(result)
+        if low == high:
+            return (f"All five peaks, {name}, are at {fmt(low)}"
+                    f"{_equal_reason(facts, low, 'en')}.")
+        return f"Their peaks, {name}, fall between {fmt(low)} and {fmt(high)}."
+
+    @staticmethod
     def summary(facts: _Facts, result: dict) -> str:
         text = _SCALAR_TEXT[facts.distribution]["en"]
         theta = fmt(facts.model.theta)
@@ -379,12 +417,11 @@ class _EN:
     @staticmethod
     def drawing(facts: _Facts, result: dict) -> str:
         symbol = facts.model.symbol
-        low, high = _spread(result)
         text = ("The drawing shows the log-likelihood of five samples of "
                 f"{_observations(facts.n)}, simulated with seed {facts.seed} at {symbol} = "
                 f"{fmt(facts.model.theta)}, each shifted so that its peak is at 0. "
-                f"Their peaks, the maximum-likelihood estimates, fall between {fmt(low)} "
-                f"and {fmt(high)}. As n grows, each curve near its peak takes the shape "
+                f"{_EN.peaks(facts, result, 'the maximum-likelihood estimates')} "
+                "As n grows, each curve near its peak takes the shape "
                 f"of the dashed parabola -n·I·({symbol}-{symbol}₀)²/2, whose curvature is "
                 f"n·I = {fmt(result['information_total'])}: the sharper the peak, the "
                 f"more the data pin down {symbol}.")
@@ -529,12 +566,11 @@ class _EN:
 
     @staticmethod
     def normal_drawing(facts: _Facts, result: dict) -> str:
-        low, high = _spread(result)
         text = (f"The drawing shows the log-likelihood in μ, with σ held at "
                 f"{fmt(facts.values['sigma'])}, for five samples of {_observations(facts.n)} "
                 f"simulated with seed {facts.seed}, each shifted so that "
-                f"its peak is at 0. Their peaks, the estimates μ̂, fall between "
-                f"{fmt(low)} and {fmt(high)}. For the normal mean every curve is "
+                f"its peak is at 0. {_EN.peaks(facts, result, 'the estimates μ̂')} "
+                "For the normal mean every curve is "
                 "exactly a parabola, -n·(μ-μ̂)²/(2σ²), with the curvature of the "
                 f"dashed one, n/σ² = {fmt(result['information_total'][0][0])}; only the "
                 "position of the peak changes from sample to sample.")
@@ -594,6 +630,14 @@ class _EN:
 
 
 class _ZH:
+    @staticmethod
+    def peaks(facts: _Facts, result: dict, name: str) -> str:
+        low, high = _spread(result)
+        if low == high:
+            return (f"五个峰顶，即{name}，都在 {fmt(low)}"
+                    f"{_equal_reason(facts, low, 'zh')}。")
+        return f"它们的峰顶，即{name}，落在 {fmt(low)} 到 {fmt(high)} 之间。"
+
     @staticmethod
     def summary(facts: _Facts, result: dict) -> str:
         text = _SCALAR_TEXT[facts.distribution]["zh"]
@@ -681,11 +725,10 @@ class _ZH:
     @staticmethod
     def drawing(facts: _Facts, result: dict) -> str:
         symbol = facts.model.symbol
-        low, high = _spread(result)
         text = (f"图中画出了用种子 {facts.seed} 在 {symbol} = {fmt(facts.model.theta)} "
                 f"处模拟的五个样本（每个样本 n = {facts.n} 个观测）的对数似然，每条曲线"
-                f"都平移到峰顶为 0。它们的峰顶，即最大似然估计，落在 {fmt(low)} 到 "
-                f"{fmt(high)} 之间。随着 n 增大，每条曲线在峰顶附近的形状越来越接近虚线抛物线 "
+                f"都平移到峰顶为 0。{_ZH.peaks(facts, result, '最大似然估计')}"
+                "随着 n 增大，每条曲线在峰顶附近的形状越来越接近虚线抛物线 "
                 f"-n·I·({symbol}-{symbol}₀)²/2，其曲率为 n·I = "
                 f"{fmt(result['information_total'])}：峰越尖，数据对 {symbol} 的约束越强。")
         if facts.data is not None:
@@ -813,11 +856,10 @@ class _ZH:
 
     @staticmethod
     def normal_drawing(facts: _Facts, result: dict) -> str:
-        low, high = _spread(result)
         text = (f"图中画出了 σ 固定为 {fmt(facts.values['sigma'])} 时关于 μ 的对数似然，"
                 f"来自用种子 {facts.seed} 模拟的五个样本（每个样本 n = {facts.n} 个观测），"
-                f"每条曲线都平移到峰顶为 0。它们的峰顶，即估计值 μ̂，落在 {fmt(low)} 到 "
-                f"{fmt(high)} 之间。对正态分布的均值，每条曲线都恰好是抛物线 "
+                f"每条曲线都平移到峰顶为 0。{_ZH.peaks(facts, result, '估计值 μ̂')}"
+                "对正态分布的均值，每条曲线都恰好是抛物线 "
                 "-n·(μ-μ̂)²/(2σ²)，曲率与虚线相同，都是 n/σ² = "
                 f"{fmt(result['information_total'][0][0])}；不同样本之间只有峰顶的位置在变。")
         if facts.data is not None:

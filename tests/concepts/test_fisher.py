@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 
 import numpy as np
 import pytest
@@ -20,6 +21,7 @@ from scipy import integrate, optimize, stats
 
 import concepts.statistics.fisher as fisher
 from concepts import InputError
+from concepts.draw.svg import text_width
 from concepts.text import fmt
 from tests.conftest import SVG_NS, parse_svg, strict_json, svg_texts
 
@@ -254,18 +256,20 @@ def _assert_json_ready(value, path="result"):
         for index, item in enumerate(value):
             _assert_json_ready(item, f"{path}[{index}]")
     elif isinstance(value, float):
-        assert not math.isnan(value), path
+        assert math.isfinite(value), (path, value)
     else:
         assert value is None or type(value) in (bool, int, str), (path, type(value))
 
 
-extreme = st.floats(min_value=5e-324, max_value=1e6)
+extreme = st.floats(min_value=fisher.MIN_PARAMETER, max_value=fisher.MAX_PARAMETER)
+probability = st.floats(min_value=fisher.MIN_PROBABILITY,
+                        max_value=1 - fisher.MIN_PROBABILITY)
 
 
 @settings(max_examples=60, deadline=None)
 @given(distribution=st.sampled_from(fisher.DISTRIBUTIONS),
        positive=extreme,
-       p=st.floats(min_value=5e-324, max_value=1 - 2**-53),
+       p=probability,
        mu=st.floats(min_value=-1e6, max_value=1e6),
        trials=st.integers(min_value=1, max_value=fisher.MAX_TRIALS),
        n=st.integers(min_value=1, max_value=fisher.MAX_N),
@@ -279,6 +283,9 @@ def test_extreme_parameters_no_nan(distribution, positive, p, mu, trials, n, see
                                     **values})
     outcome = CONCEPT.compute(params)
     _assert_json_ready(outcome.result)
+    bound = outcome.result["cramer_rao_bound"]
+    for value in bound.values() if isinstance(bound, dict) else [bound]:
+        assert value > 0
     CONCEPT.explain(outcome, "en")
     parse_svg(CONCEPT.draw(outcome, "zh", "dark"))
 
@@ -296,9 +303,24 @@ def _valid_data(distribution, values):
     return st.lists(st.floats(min_value=-1e12, max_value=1e12), **size)
 
 
+def _estimate_out_of_range(distribution, data):
+    """Return True for data whose estimate the concept rejects: an exponential
+    mean below 1/MAX_PARAMETER, or a positive normal σ̂ below MIN_PARAMETER.
+    """
+    if distribution == "exponential":
+        return statistics.fmean(data) < 1 / fisher.MAX_PARAMETER
+    if distribution == "normal":
+        # statistics.pstdev sums the squared deviations exactly, so it does
+        # not underflow for tiny spreads.
+        spread = statistics.pstdev(data)
+        return 0 < spread < fisher.MIN_PARAMETER or (
+            spread == 0 and min(data) != max(data))
+    return False
+
+
 @settings(max_examples=80, deadline=None)
 @given(choice=st.data(), distribution=st.sampled_from(fisher.DISTRIBUTIONS),
-       positive=extreme, p=st.floats(min_value=5e-324, max_value=1 - 2**-53),
+       positive=extreme, p=probability,
        mu=st.floats(min_value=-1e6, max_value=1e6),
        trials=st.integers(min_value=1, max_value=fisher.MAX_TRIALS))
 def test_extreme_data_no_nan(choice, distribution, positive, p, mu, trials):
@@ -308,6 +330,11 @@ def test_extreme_data_no_nan(choice, distribution, positive, p, mu, trials):
               "exponential": {"rate": positive}}[distribution]
     data = choice.draw(_valid_data(distribution, values))
     params = CONCEPT.schema().load({"distribution": distribution, "data": data, **values})
+    if _estimate_out_of_range(distribution, data):
+        with pytest.raises(InputError) as error:
+            CONCEPT.compute(params)
+        assert "data" in error.value.errors
+        return
     outcome = CONCEPT.compute(params)
     _assert_json_ready(outcome.result)
     summary = outcome.result["data"]
@@ -344,6 +371,69 @@ def test_schema_rejects_out_of_range(query, name):
     with pytest.raises(ValidationError) as error:
         CONCEPT.schema().load(query)
     assert name in error.value.messages
+
+
+@pytest.mark.parametrize("query,name,value,interval", [
+    ({"distribution": "exponential", "rate": "1e-300"}, "rate", "1e-300", "[1e-06, 1000000]"),
+    ({"distribution": "normal", "sigma": "1e-300"}, "sigma", "1e-300", "[1e-06, 1000000]"),
+    ({"distribution": "exponential", "rate": "1e-154"}, "rate", "1e-154", "[1e-06, 1000000]"),
+    ({"distribution": "poisson", "lambda": "1e-320"}, "lambda", "9.99988867182683e-321",
+     "[1e-06, 1000000]"),
+    ({"distribution": "bernoulli", "p": "1e-300"}, "p", "1e-300", "[1e-06, 0.999999]"),
+    ({"distribution": "binomial", "p": "0.9999999"}, "p", "0.9999999", "[1e-06, 0.999999]"),
+])
+def test_parameter_near_zero_rejected(query, name, value, interval):
+    with pytest.raises(ValidationError) as error:
+        CONCEPT.schema().load(query)
+    message = error.value.messages[name][0]
+    assert f"'{name}' must be in {interval}; got {value}." in message
+    assert "overflow" in message
+    assert f"“{name}”必须在 {interval} 范围内，收到的是 {value}。" in message.zh
+
+
+@pytest.mark.parametrize("distribution,values", [
+    ("poisson", {"lambda": "1e-6"}),
+    ("bernoulli", {"p": "1e-6"}),
+    ("binomial", {"trials": str(fisher.MAX_TRIALS), "p": "0.999999"}),
+    ("normal", {"sigma": "1e-6"}),
+    ("exponential", {"rate": "1e-6"}),
+])
+def test_smallest_parameters_finite_bound(distribution, values):
+    result = run(distribution=distribution, n=fisher.MAX_N, **values).result
+    _assert_json_ready(result)
+    bound = result["cramer_rao_bound"]
+    bound = bound["mu"] if distribution == "normal" else bound
+    total = result["information_total"]
+    total = total[0][0] if distribution == "normal" else total
+    assert bound == pytest.approx(1 / total, rel=1e-12)
+    assert 0 < bound < 1e-11
+
+
+def test_limits_state_parameter_ranges():
+    assert CONCEPT.limits["rate"] == "[1e-06, 1000000]"
+    assert CONCEPT.limits["p"] == "[1e-06, 0.999999]"
+    assert "1e-06" in CONCEPT.schema().fields["sigma"].metadata["description"]
+
+
+@pytest.mark.parametrize("query,phrase", [
+    ({"distribution": "normal", "data": "1e-300,2e-300"}, "σ̂ = 5e-301 is below 1e-06"),
+    ({"distribution": "normal", "data": "1,1.0000001"}, "σ̂ = 5e-08 is below 1e-06"),
+    ({"distribution": "exponential", "data": "1e-300,2e-300"},
+     "The mean of 'data' is 1.5e-300, below 1e-06"),
+])
+def test_data_estimate_out_of_range_rejected(query, phrase):
+    with pytest.raises(InputError) as error:
+        run(**query)
+    message = error.value.errors["data"]
+    assert phrase in message
+    assert "10 的幂" in message.zh
+
+
+def test_normal_tiny_spread_at_limit_accepted():
+    outcome = run(distribution="normal", data="1e-5,1.3e-5")
+    assert outcome.result["data"]["mle"]["sigma"] == pytest.approx(1.5e-6, rel=1e-9)
+    assert outcome.result["data"]["mle_on_boundary"] is False
+    assert "All 2 values" not in CONCEPT.explain(outcome, "en").markdown
 
 
 def test_n_over_limit_is_413():
@@ -403,6 +493,9 @@ def test_n_must_match_data():
     with pytest.raises(InputError) as error:
         run(distribution="poisson", n=5, data="1,2,3")
     assert "'n' is 5 but 'data' has 3 values" in error.value.errors["n"]
+    with pytest.raises(InputError) as error:
+        run(distribution="poisson", n=3, data="1")
+    assert "'n' is 3 but 'data' has 1 value." in error.value.errors["n"]
     assert run(distribution="poisson", n=3, data="1,2,3").result["n"] == 3
     assert run(distribution="poisson", data="1,2,3").result["n"] == 3
 
@@ -527,7 +620,7 @@ def test_normal_zero_spread_has_no_observed_information(data):
 @pytest.mark.parametrize("query", [
     {"distribution": "poisson"},
     {"distribution": "poisson", "data": "0,0"},
-    {"distribution": "poisson", "lambda": "1e-320", "n": "1000000"},
+    {"distribution": "poisson", "lambda": "1e-6", "n": "1000000"},
     {"distribution": "binomial", "trials": "4", "data": "1,2"},
     {"distribution": "normal", "data": "1,2.5"},
     {"distribution": "normal", "data": "3"},
@@ -546,6 +639,19 @@ def test_result_matches_result_schema(query):
 def test_score_without_data_is_formula_only():
     score = run(distribution="poisson").result["score"]
     assert score == {"formula": "x/λ - 1", "at_true_parameter": None}
+
+
+def test_equal_simulated_estimates_worded():
+    # With n = 3 and p = 0.01 the five simulated samples of seed 0 have no success.
+    outcome = run(distribution="bernoulli", p="0.01", n=3)
+    assert outcome.result["simulated_mles"] == [0.0] * fisher.SIMULATED_SAMPLES
+    english = CONCEPT.explain(outcome, "en").markdown
+    assert "between 0 and 0" not in english
+    assert ("All five peaks, the maximum-likelihood estimates, are at 0, because none "
+            "of the simulated samples contains a success.") in english
+    chinese = CONCEPT.explain(outcome, "zh").markdown
+    assert "0 到 0" not in chinese
+    assert "都在 0，因为模拟的样本中没有一次成功" in chinese
 
 
 def test_simulated_estimates_variance_near_bound():
@@ -571,6 +677,7 @@ EXPLAINED = [
     {"distribution": "poisson", "lambda": "3", "data": "4,2,7,3"},
     {"distribution": "bernoulli", "p": "0.3", "data": "1"},
     {"distribution": "bernoulli", "p": "0.12", "n": "25", "seed": "7"},
+    {"distribution": "bernoulli", "p": "0.01", "n": "3"},
     {"distribution": "binomial", "trials": "12", "p": "0.35", "data": "3,4,2,5,1"},
     {"distribution": "normal", "mu": "1", "sigma": "2", "data": "0.5,1.5,3,-1"},
     {"distribution": "normal", "mu": "-3", "sigma": "0.25", "n": "40"},
@@ -668,6 +775,25 @@ def test_svg_every_case_and_theme(query, theme):
         assert "nan" not in text.lower()
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_svg_curvature_label_clear_of_peaks(lang):
+    outcome = run(distribution="normal", data="1,2,3,4")
+    root = parse_svg(CONCEPT.draw(outcome, lang, "light"))
+    label = next(node for node in root.iter(f"{SVG_NS}text")
+                 if "n/σ² = 4" in "".join(node.itertext()))
+    width = text_width("".join(label.itertext()), float(label.get("font-size")))
+    left = float(label.get("x"))
+    if label.get("text-anchor") == "end":
+        left -= width
+    baseline = float(label.get("y"))
+    peaks = [node for node in root.iter(f"{SVG_NS}circle")
+             if float(node.get("cy")) < baseline + 40]
+    assert len(peaks) == fisher.SIMULATED_SAMPLES + 1
+    for peak in peaks:
+        x, radius = float(peak.get("cx")), float(peak.get("r"))
+        assert x + radius < left or x - radius > left + width, (x, left, width)
+
+
 def test_svg_data_far_off_is_noted():
     outcome = run(distribution="poisson", **{"lambda": 4}, data="40,41,39")
     texts = svg_texts(parse_svg(CONCEPT.draw(outcome, "en", "light")))
@@ -688,12 +814,24 @@ def test_dark_theme_uses_dark_background():
 # Over HTTP
 
 
-def test_http_infinite_information_encoded(client):
-    response = client.get("/fisher?distribution=poisson&lambda=1e-320&n=1000000")
+def test_http_smallest_lambda_finite(client):
+    response = client.get("/fisher?distribution=poisson&lambda=1e-6&n=1000000")
     assert response.status_code == 200
     body = strict_json(response.get_data(as_text=True))
-    assert body["result"]["information_total"] == "Infinity"
-    assert body["result"]["cramer_rao_bound"] == 0
+    assert body["result"]["information_total"] == pytest.approx(1e12)
+    assert body["result"]["cramer_rao_bound"] == pytest.approx(1e-12)
+
+
+@pytest.mark.parametrize("query,name", [
+    ("distribution=exponential&rate=1e-300", "rate"),
+    ("distribution=normal&sigma=1e-300", "sigma"),
+    ("distribution=poisson&lambda=1e-320&n=1000000", "lambda"),
+])
+def test_http_tiny_parameter_is_400(client, query, name):
+    response = client.get(f"/fisher?{query}")
+    assert response.status_code == 400
+    body = strict_json(response.get_data(as_text=True))
+    assert name in body["errors"]
 
 
 def test_http_foreign_parameter_is_400(client):
