@@ -6,6 +6,8 @@ import html
 
 from markdown_it import MarkdownIt
 
+from concepts.text import md_escape
+
 from .encoding import dumps
 
 # Markdown steps are cut here; the JSON keeps every step.
@@ -33,7 +35,8 @@ def as_svg(document: dict, outcome) -> str:
 
 def as_markdown(document: dict, outcome) -> str:
     words = _WORDS[document["lang"]]
-    lines = [f"# {document['title']}", "", document["summary"], ""]
+    # The summary is plain text that may quote caller input, so it is escaped.
+    lines = [f"# {document['title']}", "", md_escape(document["summary"]), ""]
     # Links are left out when the input is too long for a URL; then there is
     # no picture URL either, and the SVG is only in the other formats.
     if document["links"]:
@@ -51,8 +54,6 @@ def as_markdown(document: dict, outcome) -> str:
 
 def _markdown_line(text: str) -> str:
     # Step text is plain text that may quote caller input: escape it.
-    from concepts.text import md_escape
-
     return md_escape(text)
 
 

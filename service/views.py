@@ -75,20 +75,41 @@ def _json_body(req: Request):
         return None
 
     try:
-        return json.loads(req.get_data(as_text=True))
+        body = json.loads(req.get_data(as_text=True))
+        _reject_surrogates(body)
+        return body
     except json.JSONDecodeError as error:
         message = Message(
             f"The request body is not valid JSON: {error.msg} at line {error.lineno}, "
             f"column {error.colno}.",
             f"请求体不是有效的 JSON：第 {error.lineno} 行第 {error.colno} 列出错"
             f"（{error.msg}）。")
-    except (RecursionError, UnicodeDecodeError):
+    except (RecursionError, UnicodeError):
         message = Message(
-            "The request body is not valid JSON: it is not UTF-8 or nests deeper "
-            "than the parser allows.",
-            "请求体不是有效的 JSON：它不是 UTF-8 编码，或嵌套层数超过了解析器的上限。")
+            "The request body is not valid JSON text: it is not UTF-8, contains an "
+            "unpaired surrogate escape such as \\ud800, or nests deeper than the "
+            "parser allows.",
+            "请求体不是有效的 JSON 文本：它不是 UTF-8 编码、含有不成对的代理项转义"
+            "（如 \\ud800），或嵌套层数超过了解析器的上限。")
 
     raise Problem(400, message, {"body": message})
+
+
+def _reject_surrogates(value) -> None:
+    """Raise UnicodeError for a string with an unpaired surrogate (from a \\u escape).
+
+    Python's JSON parser accepts them, but they cannot be encoded as UTF-8
+    in any response.
+    """
+    if isinstance(value, str):
+        value.encode("utf-8")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _reject_surrogates(key)
+            _reject_surrogates(item)
+    elif isinstance(value, list):
+        for item in value:
+            _reject_surrogates(item)
 
 
 def load_parameters(concept: Concept, params: dict,

@@ -123,3 +123,20 @@ def test_server_arguments_validated(argv, capsys):
     assert error.value.code == 2
     message = capsys.readouterr().err
     assert "must be from" in message or "invalid whole number" in message
+
+
+@pytest.mark.parametrize("body", [
+    '{"p": [0.5, 0.5], "labels": ["\\ud800", "b"]}',
+    '{"p": [0.5, 0.5], "\\udc00": 1}',
+])
+def test_lone_surrogate_is_400(client, body):
+    response = client.post("/entropy", data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert "surrogate" in response.json["detail"]
+
+
+def test_markdown_summary_escaped(client):
+    body = {"p": [0.5, 0.5], "q": [1, 0], "labels": ["a", "<img src=x onerror=alert(1)>"]}
+    markdown = client.post("/entropy?format=md", json=body).get_data(as_text=True)
+    assert "<img" not in markdown
+    assert "&lt;img src=x onerror=alert(1)&gt;" in markdown
