@@ -71,8 +71,12 @@ def problem_from_errors(errors: dict[str, Message | str]) -> Problem:
     """Build one Problem from per-parameter messages; any 413 message makes it a 413."""
     status = max((getattr(message, "status", 400) for message in errors.values()),
                  default=400)
-    english = " ".join(str(message) for message in errors.values())
-    chinese = "".join(_translate(message, "zh") for message in errors.values())
+    # Parameters can share one message (such as "give 'values' or 'n', not
+    # both"). ``detail`` states each text once, and ``errors`` keeps them all.
+    texts = dict.fromkeys((str(message), _translate(message, "zh"))
+                          for message in errors.values())
+    english = " ".join(en for en, _ in texts)
+    chinese = "".join(zh for _, zh in texts)
     return Problem(status, Message(english, chinese), errors)
 
 
