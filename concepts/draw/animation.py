@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 from .svg import esc, num
 
@@ -41,11 +42,14 @@ class Timeline:
     def hold(self) -> float:
         return self.hold_frames * self.step
 
+    @cached_property
+    def _digits(self) -> int:
+        # Enough decimals to keep neighbouring frames apart after rounding.
+        return max(3, math.ceil(math.log10(self.slots + 1)) + 1)
+
     def key_time(self, frame: int) -> str:
         """Return the start of ``frame`` as a fraction of the loop, as text."""
-        # Enough decimals to keep neighbouring frames apart after rounding.
-        digits = max(3, math.ceil(math.log10(self.slots + 1)) + 1)
-        text = f"{frame / self.slots:.{digits}f}".rstrip("0").rstrip(".")
+        text = f"{frame / self.slots:.{self._digits}f}".rstrip("0").rstrip(".")
         return text or "0"
 
 
@@ -116,11 +120,14 @@ def _element(tag: str, head: str, values: list, frames: list[int],
     sparse_values = ";".join(texts)
     sparse_times = ";".join(clock.key_time(frame) for frame in frames)
     # Without keyTimes the values share the loop evenly, one per slot. That
-    # is shorter for an element that changes in most frames.
+    # is shorter for an element that changes in most frames. Its length is
+    # counted first, so the long text is built only when it is used.
     ends = frames[1:] + [clock.slots]
-    dense = ";".join(";".join([text] * (end - start))
-                     for text, start, end in zip(texts, frames, ends))
-    if len(dense) <= len(sparse_values) + len(sparse_times) + 11:
+    dense_length = sum((len(text) + 1) * (end - start)
+                       for text, start, end in zip(texts, frames, ends)) - 1
+    if dense_length <= len(sparse_values) + len(sparse_times) + 11:
+        dense = ";".join(";".join([text] * (end - start))
+                         for text, start, end in zip(texts, frames, ends))
         timing = f'values="{esc(dense)}"'
     else:
         timing = f'values="{esc(sparse_values)}" keyTimes="{sparse_times}"'

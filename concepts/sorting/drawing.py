@@ -133,7 +133,7 @@ def _draw_key_frames(run, values, result, lang, theme, summary) -> str:
         if number == 0:
             head = words["start"]
         elif number == run.trace.total:
-            head = words["done"].format(k=number)
+            head = words["done"].format(k=number, s="" if number == 1 else "s")
         else:
             head = words["step"].format(k=number, total=run.trace.total)
         svg.text(x, y + 142, head, size=11, font_weight="bold")
@@ -143,9 +143,12 @@ def _draw_key_frames(run, values, result, lang, theme, summary) -> str:
 
 
 def _event_at(trace, number: int) -> tuple | None:
+    """Return event ``number`` (from 1) from the recorded events or, past
+    the cap, from the events kept with the snapshots.
+    """
     if 0 < number <= len(trace.events):
         return trace.events[number - 1]
-    return None
+    return trace.snapshot_events.get(number)
 
 
 def _value_labels(svg: Svg, box: Strip, array: list) -> None:
@@ -175,9 +178,11 @@ def _draw_animation(run, values, result, lang, theme, summary) -> str:
     svg.rect(40, 382, 640, 4, class_="grid")
     svg.raw(f'<rect class="fg" x="40" y="382" width="0" height="4">'
             f'{progress("width", 0, 640, clock)}</rect>')
-    svg.text(40, 408, words["timing"].format(step=fmt(clock.step, 2),
-                                             steps=len(events),
-                                             hold=fmt(clock.hold, 2)),
+    # English needs its own sentences for zero and one step, but Chinese does not.
+    timing = words.get({0: "timing_none", 1: "timing_one"}.get(len(events)),
+                       words["timing"])
+    svg.text(40, 408, timing.format(step=fmt(clock.step, 2), steps=len(events),
+                                    hold=fmt(clock.hold, 2)),
              size=11, class_="muted")
     return svg.render()
 
@@ -266,8 +271,9 @@ def _draw_all(facts, result, lang, theme, summary) -> str:
     chart_top = top + 8 * row_height + 40
     svg = Svg(width, chart_top + 250, title=words["title_all"], desc=summary,
               theme=theme)
-    svg.text(20, 28, words["head_all"].format(n=result["n"]), size=15,
-             font_weight="bold")
+    svg.text(20, 28, words["head_all"].format(n=result["n"],
+                                              s="" if result["n"] == 1 else "s"),
+             size=15, font_weight="bold")
     svg.text(20, 50, words["fractions"], size=12, class_="muted")
 
     svg.text(20, top + 40, words["input"], size=12, font_weight="bold")
@@ -319,15 +325,19 @@ _WORDS = {
                    "write{s3}"),
         "depth": " · recursion depth {depth}",
         "compare": "compare", "move": "swap or write", "pivot_mark": "pivot or heap root",
-        "start": "input", "done": "sorted after {k} steps",
+        "start": "input", "done": "sorted after {k} step{s}",
         "step": "after step {k} of {total}",
         "c": "compare a[{i}], a[{j}]", "c_key": "compare a[{i}] with the key",
         "s": "swap a[{i}], a[{j}]", "w": "write {v} into a[{i}]",
         "p": "pivot a[{i}]", "m": "merge a[{lo}..{hi}]", "h": "sift down a[{i}]",
         "g": "gap {gap}",
+        "timing_none": "There are no steps; the array stays {hold} s, then the "
+                       "animation repeats.",
+        "timing_one": ("The 1 step lasts {step} s; the sorted array stays {hold} s, "
+                       "then the animation repeats."),
         "timing": ("Each of the {steps} steps lasts {step} s; the sorted array "
                    "stays {hold} s, then the animation repeats."),
-        "head_all": "Seven sorting algorithms on the same {n} values",
+        "head_all": "Seven sorting algorithms on the same {n} value{s}",
         "fractions": "Each row shows the array a quarter, half and three quarters "
                      "of the way through that algorithm's steps.",
         "input": "input", "chart": "Operations on this input",

@@ -154,12 +154,13 @@ class _English:
                 f"**{amount(result['swaps'], 'swap')}** and "
                 f"**{amount(result['writes'], 'array write')}** "
                 f"(a swap writes two positions). For scale: comparing every pair once "
-                f"takes n(n-1)/2 = {pairs} comparisons, and n·log2 n ≈ {fmt(nlogn, 3)}.")
+                f"takes n(n-1)/2 = {amount(pairs, 'comparison')}, and n·log2 n ≈ "
+                f"{fmt(nlogn, 3)}.")
         if result["algorithm"] == "quick":
             text += " " + self._depth(result)
         elif result["algorithm"] == "merge":
-            text += (f" The halving went {result['recursion_depth']} levels deep, "
-                     "which is log2 n rounded up.")
+            levels = amount(result["recursion_depth"], "level")
+            text += f" The halving went {levels} deep, which is log2 n rounded up."
         return text
 
     def _depth(self, result: dict) -> str:
@@ -178,8 +179,9 @@ class _English:
                     "split off only the pivot, which is quicksort's worst case. "
                     f"{cause} (This service sorts with an explicit stack, so deep "
                     "recursion cannot overflow.)")
+        levels = fmt(math.log2(n), 3)
         return (f"The recursion reached depth {depth}; perfectly even splits would "
-                f"need about log2 n ≈ {fmt(math.log2(n), 3)} levels.")
+                f"need about log2 n ≈ {levels} level{'' if levels == '1' else 's'}.")
 
     def _stability(self, result: dict) -> str:
         name = NAMES["en"][result["algorithm"]]
@@ -205,6 +207,11 @@ class _English:
             return (f"This run had {result['events']} events (compares, swaps, writes "
                     f"and markers). The steps list the first {max_steps}; the counts "
                     "above include all of them.")
+        if result["events"] == 0:
+            return "This run had no events, so there are no steps."
+        if result["events"] == 1:
+            return ("The steps list the run's only event. Replaying the swaps and "
+                    "writes on your input gives the sorted output.")
         return (f"The steps list all {result['events']} events: every compare, swap "
                 "and write, plus the pivots, merges, heapify calls or gaps that "
                 "organise them. Replaying the swaps and writes on your input gives "
@@ -242,10 +249,10 @@ class _English:
         pairs, nlogn = _reference(n)
         gaps = ", ".join(str(h) for h in result["gaps"]) or "none"
         return "\n\n".join([
-            f"All seven algorithms sorted the same {n} values. Quicksort used the "
-            f"{PIVOT_RULES['en'][result['pivot']]} as pivot (Lomuto partition), and "
-            f"Shell sort used the gaps {gaps} (gaps={result['gap_sequence']}). A "
-            "swap counts as two array writes.",
+            f"All seven algorithms sorted the same {amount(n, 'value')}. Quicksort "
+            f"used the {PIVOT_RULES['en'][result['pivot']]} as pivot (Lomuto "
+            f"partition), and Shell sort used the gaps {gaps} "
+            f"(gaps={result['gap_sequence']}). A swap counts as two array writes.",
             "\n".join(rows),
             f"For scale: n(n-1)/2 = {pairs} and n·log2 n ≈ {fmt(nlogn, 3)}. The "
             "simple algorithms (selection, bubble, insertion) grow with n² on "

@@ -32,10 +32,13 @@ MAX_VALUES = 1500
 MAX_VALUES_ALL = 500
 MAX_ANIMATED = 64
 MAX_STEPS = 1000
-# Every input of up to MAX_ANIMATED values makes fewer events than this,
-# so an animation always has all of them. The worst cases at 64 values stay
-# under 8,000 (insertion sort on reversed input makes 4,095).
-EVENT_CAP = 20_000
+# Events recorded per run. Steps need the first MAX_STEPS. An animation
+# needs every event, and every input of up to MAX_ANIMATED values makes
+# fewer than ANIMATED_EVENT_CAP: the worst cases at 64 values stay under
+# 8,000 (insertion sort on reversed input makes 4,095). Key frames past the
+# cap take their events from the snapshots.
+EVENT_CAP = MAX_STEPS
+ANIMATED_EVENT_CAP = 20_000
 # Snapshots kept per run for the key frames: between 16 and 32, evenly spaced.
 SNAPSHOTS = 16
 PATTERNS = ("random", "sorted", "reversed", "few-unique", "nearly-sorted")
@@ -149,7 +152,8 @@ def compute(params: dict) -> Outcome:
     gaps = params.get("gaps", "shell")
     seed = params.get("seed", 1)
     names = ALGORITHMS if algorithm == "all" else (algorithm,)
-    runs = [_run(name, values, pivot, gaps, seed, algorithm == "all") for name in names]
+    cap = ANIMATED_EVENT_CAP if params["animate"] else EVENT_CAP
+    runs = [_run(name, values, pivot, gaps, seed, cap) for name in names]
 
     inputs = {"algorithm": algorithm, "values": values, "animate": params["animate"]}
     if generated:
@@ -281,9 +285,9 @@ def generate(n: int, pattern: str, seed: int) -> list[int]:
     return values
 
 
-def _run(name, values, pivot, gaps, seed, compared) -> Run:
+def _run(name, values, pivot, gaps, seed, event_cap) -> Run:
     trace = algorithms.run(name, values, gaps=gaps, pivot=pivot, seed=seed,
-                           event_cap=EVENT_CAP, snapshot_count=SNAPSHOTS)
+                           event_cap=event_cap, snapshot_count=SNAPSHOTS)
     return Run(name, trace, algorithms.stability(trace.a, trace.ids),
                pivot if name == "quick" else None, gaps if name == "shell" else None)
 

@@ -376,3 +376,38 @@ def test_snapshot_matches_replay():
     trace = run("heap", values, snapshot_count=8)
     for number, array in trace.snapshots:
         assert replay(values, trace.events[:number]) == array
+
+
+PAST_CAP_INPUTS = [list(range(120, 0, -1)), list(range(1, 121)),
+                   random.Random(2).choices(range(-30, 30), k=150),
+                   [3, 3.0, 1, 2.5, 3, 0, 1] * 20]
+
+
+@pytest.mark.parametrize("name,options", OPTIONS)
+@pytest.mark.parametrize("values", PAST_CAP_INPUTS)
+@pytest.mark.parametrize("cap", [0, 37, 1000])
+def test_past_cap_run_matches_full_run(name, options, values, cap):
+    # Past the cap the sorts skip stretches of events; everything they
+    # report must equal a run that records every event.
+    short = run(name, values, event_cap=cap, snapshot_count=16, **options)
+    full = run(name, values, event_cap=10**9, snapshot_count=16, **options)
+    assert short.a == full.a
+    assert [type(x) for x in short.a] == [type(x) for x in full.a]
+    assert short.ids == full.ids
+    assert (short.total, short.comparisons, short.swaps, short.writes) == \
+        (full.total, full.comparisons, full.swaps, full.writes)
+    assert short.depth == full.depth
+    assert short.events == full.events[:cap]
+    assert short.snapshots == full.snapshots
+    for number, _ in short.snapshots:
+        if cap < number < short.total:
+            assert short.snapshot_events[number] == full.events[number - 1]
+
+
+def test_bubble_past_cap_counts_at_limit():
+    trace = run("bubble", list(range(1500, 0, -1)), event_cap=1000, snapshot_count=16)
+    assert trace.comparisons == 1500 * 1499 // 2
+    assert trace.swaps == 1500 * 1499 // 2
+    assert trace.total == 2 * (1500 * 1499 // 2)
+    assert trace.a == list(range(1, 1501))
+    assert trace.ids == list(range(1499, -1, -1))
