@@ -2,7 +2,8 @@
 
 Both apps run in this process through Werkzeug's test client, one after
 the other, so the ratio shows what validation, computing, explaining,
-drawing and encoding cost over Flask's own routing. No sockets are
+drawing and encoding cost over Flask's own routing, first with the
+response cache off and then with a repeated request served from it. No sockets are
 involved, and a real server adds the same network cost to both. Run from the repository root:
 
     .venv/bin/python bench/bench_service.py [--seconds 3]
@@ -15,6 +16,8 @@ import platform
 import sys
 import time
 from pathlib import Path
+
+from urllib.parse import urlencode
 
 from flask import Flask, jsonify
 
@@ -54,22 +57,27 @@ def main() -> None:
                         help="measuring time per URL (default 3)")
     args = parser.parse_args()
 
-    app = create_app()
+    # Uncached: every request computes, explains, draws and encodes.
+    app = create_app({"RESPONSE_CACHE_SIZE": 0})
     client = app.test_client()
+    cached = create_app().test_client()
     bare = rate(bare_app().test_client(), "/ping", args.seconds)
     print(f"python {platform.python_version()} on {platform.machine()}")
-    print(f"{'endpoint':48} {'req/s':>9} {'vs bare':>8}")
+    print(f"{'endpoint (uncached unless marked)':48} {'req/s':>9} {'vs bare':>8}")
     print(f"{'bare Flask /ping':48} {bare:9.0f} {1:8.2f}")
     for name, concept in app.extensions["concepts"].items():
-        query = "&".join(f"{key}={value}" for key, value in concept.example.items())
+        query = urlencode(concept.example, safe=",;:")
         for suffix in ("", ".svg"):
             url = f"/{name}{suffix}?{query}"
             measured = rate(client, url, args.seconds)
             print(f"{url[:48]:48} {measured:9.0f} {measured / bare:8.2f}")
-        etag = client.get(f"/{name}?{query}").headers["ETag"]
-        measured = rate(client, f"/{name}?{query}", args.seconds,
+        measured = rate(cached, f"/{name}?{query}", args.seconds)
+        print(f"{(name + ' from the response cache')[:48]:48} {measured:9.0f} "
+              f"{measured / bare:8.2f}")
+        etag = cached.get(f"/{name}?{query}").headers["ETag"]
+        measured = rate(cached, f"/{name}?{query}", args.seconds,
                         headers={"If-None-Match": etag})
-        print(f"{(name + ' with If-None-Match (304)')[:48]:48} {measured:9.0f} "
+        print(f"{(name + ' cached, If-None-Match (304)')[:48]:48} {measured:9.0f} "
               f"{measured / bare:8.2f}")
 
 

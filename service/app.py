@@ -14,6 +14,7 @@ from concepts import load_all
 from concepts.text import Message
 
 from . import pages
+from .cache import ResponseCache
 from .encoding import dumps
 from .negotiation import FORMATS
 from .openapi import build_spec, to_yaml
@@ -30,6 +31,9 @@ DEFAULTS = {
     # When empty, the request's Host header decides, which a proxy or a
     # client can set to anything: set it in production.
     "PUBLIC_URL": os.environ.get("EXPLAIN_PUBLIC_URL", ""),
+    # Rendered responses kept per worker process (bodies up to 256 KiB);
+    # 0 turns the cache off.
+    "RESPONSE_CACHE_SIZE": 512,
 }
 
 
@@ -40,6 +44,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config or {})
     concepts = load_all()
     app.extensions["concepts"] = concepts
+    app.extensions["response_cache"] = ResponseCache(app.config["RESPONSE_CACHE_SIZE"])
     spec = build_spec(concepts)
 
     for concept in concepts.values():

@@ -30,18 +30,41 @@ def make_view(concept: Concept):
         request.environ["service.lang"] = lang
         output = choose_format(request, extension, params)
         theme = choose_theme(params, "auto" if output == "html" else "light")
-        loaded = load_parameters(concept, params)
-        try:
-            outcome = concept.compute(loaded)
-        except InputError as error:
-            raise problem_from_errors(error.errors) from error
+        cache = current_app.extensions["response_cache"]
+        key = _cache_key(concept, params, lang, theme, output)
+        body = cache.get(key)
+        if body is None:
+            body = _render(concept, params, lang, theme, output).encode("utf-8")
+            cache.put(key, body)
 
-        document = build_document(concept, outcome, loaded, params, lang, theme)
-        body = render.FORMATTERS[output](document, outcome)
         return finish(Response(body, mimetype=FORMATS[output]), lang)
 
     view.__name__ = f"concept_{concept.operation_id}"
     return view
+
+
+def _render(concept: Concept, params: dict, lang: str, theme: str, output: str) -> str:
+    """Validate, compute, explain, draw and format one request."""
+    loaded = load_parameters(concept, params)
+    try:
+        outcome = concept.compute(loaded)
+    except InputError as error:
+        raise problem_from_errors(error.errors) from error
+
+    document = build_document(concept, outcome, loaded, params, lang, theme)
+    return render.FORMATTERS[output](document, outcome)
+
+
+def _cache_key(concept: Concept, params: dict, lang: str, theme: str,
+               output: str) -> tuple:
+    """Return a key that determines the response body completely.
+
+    The body depends on the raw parameters, the negotiated language, theme
+    and format, and on the base URL in its links.
+    """
+    root = current_app.config.get("PUBLIC_URL") or request.host_url
+    raw = json.dumps(params, sort_keys=True, ensure_ascii=False, default=str)
+    return (concept.name, output, lang, theme, root, raw)
 
 
 def read_parameters(req: Request) -> dict:
