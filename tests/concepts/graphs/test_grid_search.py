@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import deque
 
 import networkx as nx
@@ -170,17 +169,14 @@ def test_grid_output_deterministic(client):
     assert first.get_data() == second.get_data()
 
 
-def test_grid_largest_is_fast_and_small():
+def test_grid_largest_is_small():
     rows = ["." * 60 for _ in range(60)]
     rows[0] = "S" + rows[0][1:]
     rows[59] = rows[59][:59] + "E"
-    started = time.perf_counter()
     outcome = run(grid=";".join(rows), algorithm="both")
     svg = draw(outcome, "en", "light")
     explain(outcome, "zh")
-    elapsed = time.perf_counter() - started
     assert outcome.result["searches"]["bfs"]["length"] == 118
-    assert elapsed < 1.0
     assert len(svg) < 100_000
 
 
