@@ -193,7 +193,7 @@ def main() -> None:
     args = parser.parse_args()
     clock = time.process_time if args.cpu else time.perf_counter
 
-    client = create_app().test_client()
+    client = create_app({"RESPONSE_CACHE_SIZE": 0}).test_client()
     print(f"python {platform.python_version()} on {platform.machine()}, "
           f"{os.cpu_count()} CPUs; median of {args.repeat} runs; "
           f"{'CPU' if args.cpu else 'wall'} time")

@@ -63,7 +63,7 @@ def main() -> None:
                         help="requests per case; the median is reported (default 5)")
     args = parser.parse_args()
 
-    client = create_app().test_client()
+    client = create_app({"RESPONSE_CACHE_SIZE": 0}).test_client()
     print(f"python {platform.python_version()} on {platform.machine()}, "
           f"{os.cpu_count()} CPUs")
     print("| case | median time | JSON | SVG |")

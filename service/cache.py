@@ -1,8 +1,8 @@
 """An in-memory LRU cache of rendered responses.
 
 Responses are deterministic for the same input, so a repeated request
-(or a conditional one answered with 304) can skip computing, explaining
-and drawing. The cache lives in each worker process; it is bounded by
+(or a conditional one that gets a 304) can skip computing, explaining
+and drawing. The cache lives in each worker process. It is bounded by
 entry count and skips large bodies so its memory stays small.
 """
 

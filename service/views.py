@@ -93,7 +93,7 @@ def read_parameters(req: Request) -> dict:
 
 
 def _json_body(req: Request):
-    """Parse the request body as JSON, raising a Problem that says where it fails."""
+    """Parse the JSON body, raising a Problem with the error position if invalid."""
     if not req.is_json:
         return None
 
