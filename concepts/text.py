@@ -37,9 +37,11 @@ def pick(texts: dict[str, str], lang: str) -> str:
 def fmt(value: float, digits: int = 4) -> str:
     """Format a number for prose with ``digits`` significant digits.
 
-    Trailing zeros are dropped, -0 prints as 0, and infinities print as
-    the infinity sign, so every number the explanations cite reads the
-    same way and tests can match it against the result.
+    Trailing zeros are dropped, -0 prints as 0, numbers from 1 to a million
+    print in full (12350, not 1.235×10^4), others in scientific notation
+    such as 2.5×10^-7, and infinities print as the infinity sign. Every
+    number the explanations cite reads the same way, so tests can match it
+    against the result.
     """
     if isinstance(value, bool):
         return str(value).lower()
@@ -54,6 +56,11 @@ def fmt(value: float, digits: int = 4) -> str:
         return "0"
 
     text = f"{value:.{digits}g}"
+    rounded = float(text)
+    if "e" in text and 1 <= abs(rounded) < 1e6:
+        # Whole numbers below a million read better in full: 1200, not 1.2×10^3.
+        return str(int(rounded))
+
     if "e" in text:
         mantissa, exponent = text.split("e")
         mantissa = _strip_zeros(mantissa)
