@@ -243,6 +243,3 @@ def finish(response: Response, lang: str) -> Response:
     response.vary.update(("Accept", "Accept-Language"))
     return response.make_conditional(request)
 
-
-def json_body(document: dict) -> str:
-    return dumps(document)

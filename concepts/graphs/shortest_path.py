@@ -38,7 +38,7 @@ from ..fields import Choice
 from ..text import Message, fmt, md_escape
 from .graph_input import (LIMITS, Graph, GraphInput, NodeName, build_graph, natural_key,
                           require_node)
-from .picture import draw_result, names, plan_for
+from .picture import draw_result, plan_for
 
 ALGORITHMS = ("dijkstra", "bellman-ford")
 

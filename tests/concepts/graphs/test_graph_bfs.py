@@ -7,7 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from concepts import InputError
 from concepts.graphs import bfs
 from concepts.graphs.graph_input import natural_key
 from tests.conftest import SVG_NS, parse_svg, strict_json, svg_texts
