@@ -13,7 +13,6 @@ from concepts.base import Concept, InputError
 from concepts.text import Message, pick
 
 from . import render
-from .encoding import dumps
 from .negotiation import (COMMON_PARAMETERS, FORMATS, choose_format, choose_language,
                           choose_theme)
 from .problems import Problem, problem_from_errors
