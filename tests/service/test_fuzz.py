@@ -1,7 +1,7 @@
 """Property-based fuzzing of every operation in the OpenAPI document.
 
 schemathesis generates requests from openapi.json and runs them against
-the app in-process, at most 200 cases per operation. Its checks fail on
+the app in-process, up to 300 cases per operation. Its checks fail on
 any 5xx, on a response whose status, content type or body is not
 documented, on invalid JSON (our encoder is strict, so NaN or Infinity
 tokens would fail too), and on schema-violating input that is accepted.
@@ -32,6 +32,6 @@ schema = schemathesis.openapi.from_wsgi("/openapi.json", create_app({"TESTING": 
 
 
 @schema.parametrize()
-@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_openapi(case):
     case.call_and_validate()
