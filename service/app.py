@@ -31,8 +31,9 @@ DEFAULTS = {
     # When empty, the request's Host header decides, which a proxy or a
     # client can set to anything: set it in production.
     "PUBLIC_URL": os.environ.get("EXPLAIN_PUBLIC_URL", ""),
-    # Rendered responses kept per worker process (bodies up to 256 KiB);
-    # 0 turns the cache off.
+    # Rendered responses kept per worker process. Only bodies up to 128 KiB
+    # are stored, so the cache stays under 64 MiB per worker (default
+    # examples are 5 to 20 KiB). 0 turns the cache off.
     "RESPONSE_CACHE_SIZE": 512,
 }
 

@@ -23,7 +23,7 @@ class ResponseCache:
         Bodies larger than this are not stored.
     """
 
-    def __init__(self, max_entries: int, max_body_bytes: int = 256 * 1024):
+    def __init__(self, max_entries: int, max_body_bytes: int = 128 * 1024):
         self.max_entries = max_entries
         self.max_body_bytes = max_body_bytes
         self._entries: OrderedDict[tuple, bytes] = OrderedDict()
