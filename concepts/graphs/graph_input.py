@@ -173,19 +173,30 @@ def _needs_json(names: list[str]) -> bool:
     return any(char in _SEPARATORS for name in names for char in name)
 
 
+def _load_json(text: str, name: str):
+    """Parse a query value written as JSON, raising a 400 that says what is wrong."""
+    try:
+        return json.loads(text)
+    except ValueError as error:
+        raise _invalid(
+            f"'{name}' starts with '[' but is not valid JSON: "
+            f"{error.msg} at character {error.pos + 1}.",
+            f"“{name}”以“[”开头，但不是有效的 JSON："
+            f"第 {error.pos + 1} 个字符处出错（{error.msg}）。") from error
+    except RecursionError as error:
+        raise _invalid(
+            f"'{name}' starts with '[' but is not valid JSON: it nests deeper than "
+            "the parser allows.",
+            f"“{name}”以“[”开头，但不是有效的 JSON：嵌套层数超过了解析器的上限。"
+        ) from error
+
+
 class Edges(Field):
     """The edge list: ``A-B:4,B-C`` in a URL, or a JSON array of ``[u, v, w]``."""
 
     def _deserialize(self, value, attr, data, **kwargs) -> list[RawEdge]:
         if isinstance(value, str) and value.strip().startswith("["):
-            try:
-                value = json.loads(value)
-            except ValueError as error:
-                raise _invalid(
-                    f"'{self.param_name}' starts with '[' but is not valid JSON: "
-                    f"{error.msg} at character {error.pos + 1}.",
-                    f"“{self.param_name}”以“[”开头，但不是有效的 JSON："
-                    f"第 {error.pos + 1} 个字符处出错（{error.msg}）。") from error
+            value = _load_json(value, self.param_name)
 
         if isinstance(value, str):
             return self._parse_text(value)
@@ -282,13 +293,7 @@ class Nodes(Field):
 
     def _deserialize(self, value, attr, data, **kwargs) -> list[str]:
         if isinstance(value, str) and value.strip().startswith("["):
-            try:
-                value = json.loads(value)
-            except ValueError as error:
-                raise _invalid(f"'{self.param_name}' starts with '[' but is not valid "
-                               "JSON.",
-                               f"“{self.param_name}”以“[”开头，但不是有效的 JSON。"
-                               ) from error
+            value = _load_json(value, self.param_name)
         if isinstance(value, str):
             items = [] if not value.strip() else value.split(",")
         elif isinstance(value, (list, tuple)):

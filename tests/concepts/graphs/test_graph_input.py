@@ -298,3 +298,14 @@ def test_edges_to_query_bracket_name():
     field = Edges(description="edges")
     edges = [RawEdge("[a", "b", 1, False)]
     assert _Input().load({"edges": field.to_query(edges)})["edges"] == edges
+
+
+@pytest.mark.parametrize("url", [
+    "/graph/bfs?source=A&edges=" + "[" * 1000,
+    "/graph/bfs?source=A&edges=A-B&nodes=" + "[" * 1000,
+    "/graph/matching?edges=A-B&left=" + "[" * 1000,
+])
+def test_deeply_nested_query_json_is_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "nests deeper" in response.json["detail"]
