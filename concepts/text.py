@@ -34,6 +34,12 @@ def pick(texts: dict[str, str], lang: str) -> str:
     return texts.get(lang) or texts["en"]
 
 
+def count_noun(count: int, singular: str, plural: str | None = None) -> str:
+    """Write an English count with its noun: "1 edge", "3 edges"."""
+    noun = singular if count == 1 else (plural or singular + "s")
+    return f"{count} {noun}"
+
+
 def fmt(value: float, digits: int = 4) -> str:
     """Format a number for prose with ``digits`` significant digits.
 

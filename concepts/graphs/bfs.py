@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..base import Concept, Explanation, Outcome, Step, register
 from ..draw.graphs import EdgeMark, Frame, LegendEntry, NodeMark
-from ..text import md_escape
+from ..text import count_noun, md_escape
 from .graph_input import LIMITS, Graph, GraphInput, NodeName, build_graph, require_node
 from .picture import draw_result, names, plan_for
 
@@ -119,11 +119,11 @@ class _EN:
     @staticmethod
     def summary(result: dict, facts: _Facts) -> str:
         total = len(facts.graph.nodes)
-        text = (f"BFS reaches {result['reached']} of {total} nodes in "
-                f"{result['depth'] + 1} levels; the farthest are {result['depth']} "
-                f"edges from the source.")
+        text = (f"BFS reaches {result['reached']} of {count_noun(total, 'node')} in "
+                f"{count_noun(result['depth'] + 1, 'level')}; the farthest are "
+                f"{count_noun(result['depth'], 'edge')} from the source.")
         if result["unreached"]:
-            text += f" {len(result['unreached'])} cannot be reached."
+            text += f" {count_noun(len(result['unreached']), 'node')} cannot be reached."
         return text
 
     @staticmethod
@@ -159,7 +159,8 @@ class _EN:
                      + ". The levels are:\n\n" + "\n".join(lines))
         parts.append(
             f"The level of a node is the fewest edges on any path from {source}: "
-            f"the farthest nodes are {result['depth']} edges away. Each node was first "
+            f"the farthest nodes are {count_noun(result['depth'], 'edge')} away. Each "
+            "node was first "
             "seen through one **tree edge**, and following tree edges back from any "
             f"node gives a path to {source} with that fewest number of edges. Edge "
             "weights play no part; for weighted distances use a shortest-path "

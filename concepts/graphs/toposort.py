@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from ..base import Concept, Explanation, InputError, Outcome, Step, register
 from ..draw.graphs import EdgeMark, Frame, LegendEntry, NodeMark
 from ..fields import Boolean, Choice
-from ..text import Message, md_escape
+from ..text import Message, count_noun, md_escape
 from .graph_input import LIMITS, Graph, GraphInput, build_graph, natural_key
 from .picture import draw_result, names, plan_for
 
@@ -231,8 +231,9 @@ class _EN:
         count = len(facts.graph.nodes)
         if result["has_cycle"]:
             return (f"No topological order exists: the graph has a directed cycle of "
-                    f"{len(result['cycle']) - 1} arcs.")
-        return (f"A topological order of all {count} nodes exists; every arc goes "
+                    f"{count_noun(len(result['cycle']) - 1, 'arc')}.")
+        return (f"A topological order of all {count_noun(count, 'node')} exists; "
+                "every arc goes "
                 "from an earlier node to a later one.")
 
     @staticmethod
@@ -282,7 +283,8 @@ class _EN:
             if facts.algorithm == "kahn":
                 removed = len(facts.graph.nodes) - len(facts.stuck)
                 text += (f" Kahn's algorithm removed {removed}"
-                         f" of {len(facts.graph.nodes)} nodes and then got stuck with "
+                         f" of {count_noun(len(facts.graph.nodes), 'node')} and then got "
+                         "stuck with "
                          + ", ".join(md_escape(n) for n in facts.stuck)
                          + ", each still having an incoming arc.")
             text += (" No partial order is given, because the nodes listed before "

@@ -121,7 +121,7 @@ def test_bfs_explanation_numbers_match():
     english = CONCEPT.explain(outcome, "en")
     assert "- level 2: D, E" in english.markdown
     assert "Not reached: X, Y" in english.markdown
-    assert "2 cannot be reached" in english.summary
+    assert "2 nodes cannot be reached" in english.summary
     chinese = CONCEPT.explain(outcome, "zh")
     assert "- 第 2 层：D、E" in chinese.markdown
     assert "未到达的节点：X、Y" in chinese.markdown
@@ -200,3 +200,10 @@ def test_bfs_default_example_answers(client):
     query = "&".join(f"{k}={v}" for k, v in CONCEPT.example.items())
     response = client.get(f"/graph/bfs?{query}")
     assert response.status_code == 200
+
+
+def test_bfs_summary_singular_counts():
+    outcome = run(edges="A-B", nodes="C", source="A")
+    summary = CONCEPT.explain(outcome, "en").summary
+    assert "1 edge from the source" in summary
+    assert "1 node cannot be reached" in summary

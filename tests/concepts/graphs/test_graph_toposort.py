@@ -171,3 +171,8 @@ def test_toposort_animation(client):
     assert list(root.iter(f"{SVG_NS}animate"))
     assert response.data == client.get(
         f"/graph/toposort.svg?edges={CYCLE_CASE}&animate=true").data
+
+
+def test_toposort_self_loop_singular_arc(client):
+    summary = client.get("/graph/toposort?edges=A-A").json["summary"]
+    assert "a directed cycle of 1 arc." in summary
