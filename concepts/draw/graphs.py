@@ -191,9 +191,16 @@ def _node_size(count: int) -> tuple[float, float]:
     return 9.0, 8.0
 
 
+# A layer wider than this makes a layered drawing a long strip with
+# unreadable labels (a star with 50 leaves was 5,500 px wide), so such
+# graphs get the force layout instead.
+MAX_LAYER_WIDTH = 10
+
+
 def _choose_kind(nodes, pairs, directed) -> str:
     count = len(nodes)
-    if 2 <= count <= 80 and _is_forest_or_dag(nodes, pairs, directed):
+    if (2 <= count <= 80 and _is_forest_or_dag(nodes, pairs, directed)
+            and _widest_layer(nodes, pairs, directed) <= MAX_LAYER_WIDTH):
         return "layered"
 
     return "circle" if count <= 12 else "force"
@@ -262,6 +269,15 @@ def _forest_layers(nodes, pairs) -> dict[str, int]:
                     queue.append(other)
 
     return layer
+
+
+def _widest_layer(nodes, pairs, directed) -> int:
+    layers = (_longest_path_layers(nodes, pairs) if directed
+              else _forest_layers(nodes, pairs))
+    counts: dict[int, int] = {}
+    for name in nodes:
+        counts[layers[name]] = counts.get(layers[name], 0) + 1
+    return max(counts.values())
 
 
 def _layered(nodes, pairs, directed) -> np.ndarray:

@@ -309,3 +309,11 @@ def test_deeply_nested_query_json_is_400(client, url):
     response = client.get(url)
     assert response.status_code == 400
     assert "nests deeper" in response.json["detail"]
+
+
+def test_wide_star_not_drawn_as_strip(client):
+    edges = ",".join(f"hub-leafnode{i}" for i in range(50))
+    svg = client.get(f"/graph/bfs.svg?edges={edges}&source=hub").get_data(as_text=True)
+    root = parse_svg(svg)
+    assert float(root.get("width")) < 1200
+    assert float(root.get("height")) > 300
