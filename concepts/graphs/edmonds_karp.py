@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Callable
 
+from .graph_input import exact
+
 
 @dataclass
 class Hop:
@@ -82,16 +84,6 @@ class FlowRun:
     @property
     def cut_capacity(self) -> Fraction | int:
         return sum((self.edges[i][2] for i in self.cut_edges), 0)
-
-
-def exact(value: float) -> Fraction | int:
-    """Convert a capacity to an exact number: an int when whole, else the
-    Fraction of its shortest decimal form, so 0.1 + 0.2 adds to 3/10.
-    """
-    if float(value).is_integer():
-        return int(value)
-
-    return Fraction(repr(float(value)))
 
 
 def edmonds_karp(nodes: list[str], edges: list[tuple[str, str, float]],

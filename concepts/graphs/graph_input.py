@@ -23,9 +23,12 @@ fields; ``compute`` calls ``build_graph(params)`` and, for a start node,
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from marshmallow import Schema, ValidationError
@@ -154,6 +157,56 @@ def _weight(raw: Any, where_en, where_zh) -> int | float:
                        f"[-{MAX_ABS_WEIGHT:g}, {MAX_ABS_WEIGHT:g}] 范围内。")
 
     return int(value) if value.is_integer() else value
+
+
+def exact(value: float) -> Fraction | int:
+    """Convert a weight to an exact number: an int when whole, else the
+    Fraction of its shortest decimal form, so 0.1 + 0.2 adds to 3/10.
+    """
+    if float(value).is_integer():
+        return int(value)
+
+    return Fraction(repr(float(value)))
+
+
+def exact_weights(weights: list[float]) -> tuple[list[int], int]:
+    """Convert weights to exact integers in units of 1/scale; return them and scale.
+
+    Scale is the smallest power of ten that makes every weight's shortest
+    decimal form whole, so 0.1 and 0.25 become 10 and 25 with scale 100.
+    A float's shortest form has at most 17 significant digits and no digit
+    beyond 10**-325, so scaled weights have at most about 340 digits. Such
+    integers add and compare without the gcd that each Fraction operation
+    takes, so sums stay exact and fast.
+    """
+    digits = 0
+    for weight in weights:
+        if isinstance(weight, float) and not weight.is_integer():
+            exponent = Decimal(repr(weight)).as_tuple().exponent
+            digits = max(digits, -exponent)
+    scale = 10 ** digits
+    return [int(exact(weight) * scale) for weight in weights], scale
+
+
+def plain_number(value: Fraction | float, scale: int = 1) -> int | float:
+    """Convert an exact amount in units of 1/scale to a JSON number.
+
+    A whole amount becomes an int, and any other the float nearest to it, so
+    0.1 + 0.2 gives 0.3. Infinity passes through unchanged.
+    """
+    if isinstance(value, float):
+        if math.isinf(value):
+            return value
+        value = exact(value)
+    if isinstance(value, int):
+        # Python's int / int is correctly rounded, and faster than a Fraction.
+        whole, rest = divmod(value, scale)
+        return whole if rest == 0 else value / scale
+
+    amount = value / scale
+    if amount.denominator == 1:
+        return amount.numerator
+    return float(amount)
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,10 @@ from ..draw.edge_labels import spread_edge_labels
 from ..draw.graphs import EdgeMark, Frame, LegendEntry, NodeMark, plan_graph
 from ..fields import Boolean
 from ..text import Message, fmt, md_escape
-from .bipartite import (AssignmentRun, MatchingRun, Sides, adjacency, exact,
+from .bipartite import (AssignmentRun, MatchingRun, Sides, adjacency,
                         maximum_matching, minimum_cost_assignment, two_colour)
 from .graph_input import (LIMITS, MAX_EDGES, Edges, Graph, GraphInput, Nodes,
-                          build_graph, natural_key)
+                          build_graph, exact, natural_key)
 from .picture import draw_result, plan_for
 
 # Sides up to this many nodes are drawn as two columns; larger graphs use

@@ -27,7 +27,6 @@ Journal 36 (1957).
 from __future__ import annotations
 
 import heapq
-import math
 from dataclasses import dataclass, field
 
 from marshmallow import ValidationError, validates_schema
@@ -43,7 +42,9 @@ from .graph_input import (
     GraphInput,
     NodeName,
     build_graph,
+    exact_weights,
     natural_key,
+    plain_number,
     require_node,
 )
 from .picture import draw_result, plan_for
@@ -147,10 +148,13 @@ def compute(params: dict) -> Outcome:
 
 
 def _total(weights) -> int | float:
-    values = list(weights)
-    if all(isinstance(value, int) for value in values):
-        return sum(values)
-    return math.fsum(values) + 0.0
+    """Add weights exactly as decimals and return the nearest JSON number.
+
+    Float addition, even math.fsum of the binary values, gives
+    0.1 + 0.2 + 0.4 = 0.7000000000000001, but the caller wrote decimals.
+    """
+    values, scale = exact_weights(list(weights))
+    return plain_number(sum(values), scale)
 
 
 class _UnionFind:

@@ -36,8 +36,8 @@ from ..base import Concept, Explanation, InputError, Outcome, Step, register
 from ..draw.graphs import EdgeMark, Frame, LegendEntry, NodeMark
 from ..fields import Choice
 from ..text import Message, fmt, md_escape
-from .graph_input import (LIMITS, Graph, GraphInput, NodeName, build_graph, natural_key,
-                          require_node)
+from .graph_input import (LIMITS, Edge, Graph, GraphInput, NodeName, build_graph,
+                          exact_weights, natural_key, plain_number, require_node)
 from .picture import draw_result, plan_for
 
 ALGORITHMS = ("dijkstra", "bellman-ford")
@@ -107,11 +107,17 @@ def compute(params: dict) -> Outcome:
     source = require_node(graph, params, "source")
     target = require_node(graph, params, "target") if params.get("target") else None
     algorithm = params["algorithm"]
+    # Float sums round, so a zero-weight cycle such as 0.3 - 0.1 - 0.2 could
+    # look negative. The algorithms therefore add exact weights, and every
+    # amount becomes the nearest JSON number only afterwards.
+    exact_graph, scale = _exact_graph(graph)
     if algorithm == "dijkstra":
         _reject_negative(graph)
-        facts = _dijkstra(graph, source)
+        facts = _dijkstra(exact_graph, source)
     else:
-        facts = _bellman_ford(graph, source)
+        facts = _bellman_ford(exact_graph, source)
+    _convert_to_json_numbers(facts, scale)
+    facts.graph = graph
     facts.algorithm, facts.target, facts.params = algorithm, target, params
     if target is not None and target != source:
         facts.direct = graph.weight(source, target)
@@ -120,6 +126,36 @@ def compute(params: dict) -> Outcome:
               "nodes": graph.nodes, "directed": graph.directed, "source": source,
               "target": target, "algorithm": algorithm}
     return Outcome(inputs=inputs, result=_result(facts), facts=facts)
+
+
+def _exact_graph(graph: Graph) -> tuple[Graph, int]:
+    """Return a copy of ``graph`` with exact weights in units of 1/scale, and scale."""
+    weights, scale = exact_weights([edge.weight for edge in graph.edges])
+    edges = [Edge(edge.source, edge.target, weight, edge.index)
+             for edge, weight in zip(graph.edges, weights)]
+    return Graph(graph.nodes, edges, graph.directed, graph.weighted), scale
+
+
+def _convert_to_json_numbers(facts: _Facts, scale: int) -> None:
+    """Replace the exact amounts in ``facts`` by the nearest JSON numbers."""
+    cache: dict = {}
+
+    def number(value):
+        if value not in cache:
+            cache[value] = plain_number(value, scale)
+        return cache[value]
+
+    facts.distance = {name: number(value) for name, value in facts.distance.items()}
+    if facts.cycle_weight is not None:
+        facts.cycle_weight = number(facts.cycle_weight)
+    for item in facts.rounds:
+        if item.distance is not None:
+            item.distance = number(item.distance)
+        item.distances = {name: number(value) for name, value in item.distances.items()}
+        for relax in item.relaxations:
+            relax.weight = number(relax.weight)
+            relax.old = number(relax.old)
+            relax.candidate = number(relax.candidate)
 
 
 def _reject_negative(graph: Graph) -> None:

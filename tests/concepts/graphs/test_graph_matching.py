@@ -3,6 +3,10 @@ and scipy, and the endpoint."""
 
 from __future__ import annotations
 
+import random
+import time
+from fractions import Fraction
+
 import networkx as nx
 import numpy as np
 import pytest
@@ -13,6 +17,7 @@ from scipy.optimize import linear_sum_assignment
 from concepts.graphs import matching
 from concepts.graphs.bipartite import (Sides, adjacency, maximum_matching,
                                       minimum_cost_assignment, two_colour)
+from concepts.graphs.graph_input import exact
 from tests.conftest import SVG_NS, parse_svg, strict_json, svg_texts
 
 CONCEPT = matching.CONCEPT
@@ -128,6 +133,36 @@ def test_assignment_reroutes():
     assert run.rounds[1].path == ["b", "x", "a", "y"]
     assert run.rounds[1].cost == 2 - 1 + 10
     assert run.cost == 12
+
+
+def test_assignment_below_float_resolution():
+    # In floats 0.1 + 0.2 exceeds 0.3 + 1e-300, but exactly it is cheaper.
+    weighted = [("a", "x", exact(0.1)), ("b", "y", exact(0.2)),
+                ("a", "y", exact(0.3)), ("b", "x", exact(1e-300))]
+    sides = Sides(["a", "b"], ["x", "y"], False)
+    run = minimum_cost_assignment(weighted, sides)
+    assert sorted(run.pairs) == [("a", "x"), ("b", "y")]
+    assert run.cost == Fraction(3, 10)
+
+
+def test_assignment_huge_exponents_fast():
+    # Dijkstra on Fractions took 1.3 s here on a 2-CPU x86_64 machine, and
+    # on integers 0.1 s, so the 1 s limit leaves room for a slower machine.
+    rng = random.Random(7)
+    pairs = {(f"L{rng.randrange(100)}", f"R{rng.randrange(100)}") for _ in range(2600)}
+    weighted = [(left, right, exact(rng.random() * 10 ** rng.randint(-300, 9)))
+                for left, right in sorted(pairs)[:2000]]
+    sides = Sides(sorted({edge[0] for edge in weighted}),
+                  sorted({edge[1] for edge in weighted}), False)
+    start = time.perf_counter()
+    run = minimum_cost_assignment(weighted, sides)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 1.0
+    size, cost = _assignment_oracle([(u, v, float(w)) for u, v, w in weighted], sides)
+    assert len(run.pairs) == size
+    assert float(run.cost) == pytest.approx(cost, rel=1e-9)
+    weight = {(left, right): value for left, right, value in weighted}
+    assert run.cost == sum(weight[pair] for pair in run.pairs)
 
 
 # Cases where Dijkstra, with potentials not updated or not capped at the

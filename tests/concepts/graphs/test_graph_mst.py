@@ -219,3 +219,8 @@ def test_mst_matches_networkx(graph_spec, algorithm):
     forest.add_nodes_from(names)
     forest.add_edges_from((u, v) for u, v, _ in result["edges"])
     assert nx.is_forest(forest)
+
+
+def test_mst_decimal_total_exact(client):
+    body = get(client, "edges=A-B:0.1,B-C:0.2,C-D:0.4")
+    assert body["result"]["total_weight"] == 0.7

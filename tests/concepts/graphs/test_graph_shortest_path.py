@@ -94,6 +94,39 @@ def test_bellman_ford_undirected_negative_edge_cycle():
     assert result["cycle_weight"] == -2
 
 
+def test_bellman_ford_zero_cycle_decimal_weights(client):
+    # In floats 0.3 - 0.1 - 0.2 is -8.3e-17, which looked like a negative cycle.
+    response = client.get("/graph/shortest-path?edges=A-B:0.3,B-C:-0.1,C-A:-0.2"
+                          "&directed=true&source=A&algorithm=bellman-ford")
+    assert response.status_code == 200
+    body = response.json
+    assert body["result"]["negative_cycle"] is None
+    assert body["result"]["distances"] == {"A": 0, "B": 0.3, "C": 0.2}
+    assert body["result"]["predecessors"]["A"] is None
+    assert body["result"]["relaxations"] == 2
+    texts = " ".join(step["text"] for step in body["steps"])
+    assert "(was 0.3)" not in texts
+
+
+def test_dijkstra_decimal_sums_exact(client):
+    response = client.get("/graph/shortest-path?edges=A-B:0.1,B-C:0.2,C-D:0.3,A-D:0.6"
+                          "&source=A&target=D")
+    assert response.status_code == 200
+    result = response.json["result"]
+    assert result["distances"] == {"A": 0, "B": 0.1, "C": 0.3, "D": 0.6}
+    assert result["distance"] == 0.6
+    assert result["path"] == ["A", "D"]
+
+
+def test_bellman_ford_tiny_weight_exact():
+    # In floats 0.1 + 0.2 + 1e-20 equals the direct weight, so A-D was kept.
+    outcome = run(edges="A-D:0.30000000000000004,A-B:1e-20,B-C:0.1,C-D:0.2",
+                  directed="true", source="A", algorithm="bellman-ford")
+    assert outcome.result["distances"]["C"] == 0.1
+    assert outcome.result["distances"]["D"] == 0.3
+    assert outcome.result["predecessors"]["D"] == "C"
+
+
 def test_negative_cycle_unreachable_ignored():
     result = run(edges="A-B:1,C-D:-2,D-C:1", directed="true", source="A",
                  algorithm="bellman-ford").result
