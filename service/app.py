@@ -11,12 +11,12 @@ from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException
 
 from concepts import load_all
-from concepts.text import Message
+from concepts.text import LANGUAGES, Message
 
 from . import pages
 from .cache import ResponseCache
 from .encoding import dumps
-from .negotiation import FORMATS
+from .negotiation import FORMATS, header_language
 from .openapi import build_spec, to_yaml
 from .problems import Problem, problem_response
 from .tools import STYLES, tool_definitions
@@ -163,20 +163,16 @@ def _add_hooks(app: Flask) -> None:
 
 
 def _language() -> str:
+    """Pick the language of an error response; an invalid ``lang`` falls back."""
     lang = request.environ.get("service.lang")
     if lang:
         return lang
 
     requested = str(request.args.get("lang", "")).lower()
-    if requested in ("en", "zh"):
+    if requested in LANGUAGES:
         return requested
 
-    for value, _quality in request.accept_languages:
-        primary = value.lower().split("-")[0]
-        if primary in ("en", "zh"):
-            return primary
-
-    return "en"
+    return header_language(request)
 
 
 def _http_problem(error: HTTPException) -> Problem:

@@ -28,6 +28,11 @@ def choose_language(request: Request, params: dict) -> str:
                           {"lang": _choice_message("lang", lang, LANGUAGES)})
         return text
 
+    return header_language(request)
+
+
+def header_language(request: Request) -> str:
+    """Pick the first supported language in Accept-Language, else English."""
     for value, _quality in request.accept_languages:
         primary = value.lower().split("-")[0]
         if primary in LANGUAGES:
