@@ -41,7 +41,7 @@ class Step:
 
 @dataclass
 class Outcome:
-    """What ``compute`` returns.
+    """The result of ``compute``.
 
     ``inputs`` is the normalised input and ``result`` the numbers, both
     JSON-ready apart from floats (the service writes non-finite floats as

@@ -60,7 +60,7 @@ class Augmentation:
 
 @dataclass
 class FlowRun:
-    """What Edmonds–Karp found.
+    """The maximum flow and minimum cut found by Edmonds–Karp.
 
     ``flows[i]`` is the flow on ``edges[i]``, and ``directions[i]`` is the
     (tail, head) way it runs, which for an undirected edge may reverse it.

@@ -227,7 +227,7 @@ def _needs_json(names: list[str]) -> bool:
 
 
 def _load_json(text: str, name: str):
-    """Parse a query value written as JSON, raising a 400 that says what is wrong."""
+    """Parse a query value written as JSON, raising a 400 that names the error."""
     try:
         return json.loads(text)
     except ValueError as error:
